@@ -1,0 +1,43 @@
+package iommulab.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Parses what QemuIo prints. (Placeholder: the parser is being written.) */
+public final class QemuIo {
+  private QemuIo() {}
+
+  public static QemuIoResult parse(Path file) throws IOException, ParseException {
+    return parse(file, ParseOptions.defaults().withSource(file.toString()));
+  }
+
+  public static QemuIoResult parse(Path file, ParseOptions options) throws IOException, ParseException {
+    try (var in = Files.newInputStream(file)) {
+      return parse(LineReader.ofUtf8(in, options.sourceName()), options);
+    }
+  }
+
+  public static QemuIoResult parse(Reader in, ParseOptions options) throws IOException, ParseException {
+    return parse(new LineReader(in, options.sourceName()), options);
+  }
+
+  public static QemuIoResult parse(String text) throws ParseException {
+    return parse(text, ParseOptions.defaults());
+  }
+
+  public static QemuIoResult parse(String text, ParseOptions options) throws ParseException {
+    try {
+      return parse(new StringReader(text), options);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading a String cannot fail", e);
+    }
+  }
+
+  private static QemuIoResult parse(LineReader lines, ParseOptions options)
+      throws IOException, ParseException {
+    throw new UnsupportedOperationException("QemuIo parser not written yet");
+  }
+}

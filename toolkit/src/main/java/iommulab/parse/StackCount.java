@@ -1,0 +1,43 @@
+package iommulab.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Parses what StackCount prints. (Placeholder: the parser is being written.) */
+public final class StackCount {
+  private StackCount() {}
+
+  public static StackCountResult parse(Path file) throws IOException, ParseException {
+    return parse(file, ParseOptions.defaults().withSource(file.toString()));
+  }
+
+  public static StackCountResult parse(Path file, ParseOptions options) throws IOException, ParseException {
+    try (var in = Files.newInputStream(file)) {
+      return parse(LineReader.ofUtf8(in, options.sourceName()), options);
+    }
+  }
+
+  public static StackCountResult parse(Reader in, ParseOptions options) throws IOException, ParseException {
+    return parse(new LineReader(in, options.sourceName()), options);
+  }
+
+  public static StackCountResult parse(String text) throws ParseException {
+    return parse(text, ParseOptions.defaults());
+  }
+
+  public static StackCountResult parse(String text, ParseOptions options) throws ParseException {
+    try {
+      return parse(new StringReader(text), options);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading a String cannot fail", e);
+    }
+  }
+
+  private static StackCountResult parse(LineReader lines, ParseOptions options)
+      throws IOException, ParseException {
+    throw new UnsupportedOperationException("StackCount parser not written yet");
+  }
+}

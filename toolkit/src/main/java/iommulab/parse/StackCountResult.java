@@ -1,0 +1,24 @@
+package iommulab.parse;
+
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/** The parsed output of one StackCount text. (Placeholder shape: the StackCount parser defines the final one.) */
+public record StackCountResult(
+    String source,
+    Table table,
+    List<Warning> warnings,
+    List<ToolError> toolErrors,
+    List<SourceLine> unrecognized)
+    implements ParseResult {
+
+  @Override
+  public Tool tool() {
+    return Tool.STACKCOUNT;
+  }
+
+  @Override
+  public String summary() {
+    return table.rowCount() + " rows";
+  }
+}
