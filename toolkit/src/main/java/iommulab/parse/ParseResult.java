@@ -32,6 +32,13 @@ public sealed interface ParseResult permits QemuIoResult, PerfStatResult, StackC
     return table().rowCount() > 0;
   }
 
+  /**
+   * The facts that are not rows, in a stable order with units in the key names, e.g.
+   * {@code target}, {@code elapsed_s}, {@code user_s}, {@code sys_s}, {@code traced}. Values are
+   * String, Number, Boolean, List or Map so they serialise to JSON as they are.
+   */
+  java.util.Map<String, Object> facts();
+
   /** One line: rows and the counts that matter for this tool, for {@code parse --format summary}. */
   String summary();
 }

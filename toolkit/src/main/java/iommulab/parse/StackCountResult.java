@@ -18,6 +18,11 @@ public record StackCountResult(
   }
 
   @Override
+  public java.util.Map<String, Object> facts() {
+    return java.util.Map.of();
+  }
+
+  @Override
   public String summary() {
     return table.rowCount() + " rows";
   }
