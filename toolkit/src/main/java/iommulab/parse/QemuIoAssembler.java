@@ -121,6 +121,7 @@ final class QemuIoAssembler {
       case COMMAND_ERROR -> toolErrors.add(new ToolError(number, new String(buf, from, end - from)));
       case COMMAND_ECHO -> facts.commands.add(QemuIoText.terminalEcho(buf, from, end));
       case INVOCATION -> facts.invocation(new String(buf, from, end - from));
+      case VERSION -> facts.version(new String(buf, from, end - from));
       case UNKNOWN -> unknown(lines, from);
     }
     if (kind != QemuIoLineKind.BLANK) {
@@ -259,6 +260,11 @@ final class QemuIoAssembler {
 
   private void qemuIoError(String text, long number) {
     String message = text.substring("qemu-io: ".length());
+    if (message.startsWith("warning: ")) {
+      // error_report's warning form: worth knowing, but the run did not fail because of it
+      warnings.add(new Warning(number, text));
+      return;
+    }
     String device = "can't open device ";
     if (message.startsWith(device)) {
       int colon = message.indexOf(": ", device.length());

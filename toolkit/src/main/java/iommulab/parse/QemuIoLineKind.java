@@ -58,6 +58,8 @@ enum QemuIoLineKind {
    * readline's redraw escapes ({@code r ESC[K ESC[D re ...}) as {@code script} records them.
    */
   COMMAND_ECHO,
+  /** {@code qemu-io version 7.2.22 (Debian ...)} and the copyright line after it. */
+  VERSION,
   /** The shell line that ran qemu-io, e.g. {@code # qemu-io -c 'read 0 1G' nvme://...}. */
   INVOCATION,
   UNKNOWN;
@@ -81,7 +83,7 @@ enum QemuIoLineKind {
     " requires -z to be specified", "Only one of ", "Only one -r/-w", "-z supports only",
     "Could not ", "Failed to ", "Cannot ", "Invalid ", "injecting invalid ", "signal argument ",
     "Unexpected end of image", " is not a valid number", "getlength: ", ": file is empty",
-    "Block node ", "Error: "
+    "Block node ", "Error: ", ": invalid option -- ", ": option requires an argument -- "
   };
 
   /**
@@ -121,6 +123,10 @@ enum QemuIoLineKind {
     }
     if (regionMatches(buf, from, end, "qemu-io: ")) {
       return QEMU_IO_ERROR;
+    }
+    if (regionMatches(buf, from, end, "qemu-io version ")
+        || (regionMatches(buf, from, end, "Copyright (c) ") && indexOf(buf, from, end, "QEMU") > 0)) {
+      return VERSION;
     }
     if (regionMatches(buf, from, end, "Is another process using the image [")) {
       return LOCK_HINT;

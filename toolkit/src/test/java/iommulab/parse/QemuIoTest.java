@@ -344,4 +344,25 @@ class QemuIoTest {
       Files.delete(tmp);
     }
   }
+  @Test
+  void versionBannerAndCommandLevelErrors() throws Exception {
+    QemuIoResult r = fixture("version-and-command-errors.txt");
+    assertEquals("7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)", r.facts().get("qemu_io_version"));
+    assertEquals(
+        List.of(
+            new ToolError(3, "file open already, try 'help close'"),
+            new ToolError(4, "Block node is read-only"),
+            new ToolError(7, "open: invalid option -- 'f'"),
+            new ToolError(8, "no file open, try 'help open'")),
+        r.toolErrors());
+    assertEquals("qemu-io: 2 reports (1 read, 0 write, 1 -C), 4 errors, 0 unrecognized lines",
+        r.summary());
+  }
+
+  @Test
+  void qemuIoWarningIsAWarningNotAnError() throws Exception {
+    QemuIoResult r = QemuIo.parse("qemu-io: warning: Deprecated use of backing file\n");
+    assertTrue(r.toolErrors().isEmpty());
+    assertEquals(List.of(new Warning(1, "qemu-io: warning: Deprecated use of backing file")), r.warnings());
+  }
 }
