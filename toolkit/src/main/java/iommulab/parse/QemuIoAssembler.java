@@ -86,14 +86,18 @@ final class QemuIoAssembler {
     }
     long number = lines.number();
     QemuIoLineKind kind = QemuIoLineKind.classify(buf, from, end, hadPrompt);
+    int content = from;
+    while (content < end && Character.isWhitespace(buf[content])) {
+      content++;
+    }
     if (kind != QemuIoLineKind.INDENTED_FIELD && kind != QemuIoLineKind.BLANK) {
       inFormatSpecific = false;
     }
     switch (kind) {
       case BLANK -> { }
-      case REPORT_HEAD -> head(scanner(lines, from, HEAD_SHAPE), buf, from, end, number);
-      case REPORT_STATS -> stats(scanner(lines, from, STATS_SHAPE), number);
-      case TERSE_REPORT -> terse(scanner(lines, from, TERSE_SHAPE), number);
+      case REPORT_HEAD -> head(scanner(lines, content, HEAD_SHAPE), number);
+      case REPORT_STATS -> stats(scanner(lines, content, STATS_SHAPE), number);
+      case TERSE_REPORT -> terse(scanner(lines, content, TERSE_SHAPE), number);
       case HEX_DUMP -> facts.hexDumpLines++;
       case MAP -> facts.map.add(QemuIoOutputs.map(scanner(lines, from, MAP_SHAPE), buf, from, end));
       case ALLOC -> facts.alloc.add(QemuIoOutputs.alloc(scanner(lines, from, ALLOC_SHAPE), buf, end));
@@ -134,14 +138,16 @@ final class QemuIoAssembler {
         options.sourceName(), lines.number(), lines.array(), lines.start(), from, lines.end(), shape);
   }
 
-  private void head(QemuIoScanner in, char[] buf, int from, int end, long number)
-      throws ParseException {
+  private void head(QemuIoScanner in, long number) throws ParseException {
     String op = null;
     for (String candidate : QemuIoLineKind.OPS) {
       if (in.skip(candidate)) {
         op = candidate.strip();
         break;
       }
+    }
+    if (op == null) {
+      throw in.error(in.position(), "unknown operation (read, wrote or discard)");
     }
     long bytes = in.unsignedLong("byte count", '/');
     in.expect("/");

@@ -103,13 +103,19 @@ enum QemuIoLineKind {
       // readline redrawing the typed command on a terminal (a `script` capture)
       return COMMAND_ECHO;
     }
-    if (isReportHead(buf, from, end)) {
+    // reports may come indented (pasted into a mail or a notebook): judge them from their first word
+    int lastNonBlank = end;
+    while (Character.isWhitespace(buf[lastNonBlank - 1])) {
+      lastNonBlank--;
+    }
+    if (isReportHead(buf, firstNonBlank, lastNonBlank)) {
       return REPORT_HEAD;
     }
-    if (indexOf(buf, from, end, " ops; ") >= 0 || endsWith(buf, from, end, " ops/sec)")) {
+    if (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
+        || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)")) {
       return REPORT_STATS;
     }
-    if (isDigit(buf[from]) && isTerse(buf, from, end)) {
+    if (isDigit(buf[firstNonBlank]) && isTerse(buf, firstNonBlank, lastNonBlank)) {
       return TERSE_REPORT;
     }
     if (firstNonBlank > from) {

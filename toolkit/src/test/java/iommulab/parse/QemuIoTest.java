@@ -365,4 +365,13 @@ class QemuIoTest {
     assertTrue(r.toolErrors().isEmpty());
     assertEquals(List.of(new Warning(1, "qemu-io: warning: Deprecated use of backing file")), r.warnings());
   }
+  @Test
+  void indentedAndTrailingBlanksAreTolerated() throws Exception {
+    QemuIoResult r = QemuIo.parse(
+        "    read 1073741824/1073741824 bytes at offset 0  \n"
+            + "    1 GiB, 1 ops; 00.39 sec (2.539 GiB/sec and 2.5392 ops/sec)\t\n",
+        ParseOptions.defaults().withStrict(true));
+    assertEquals("0,read,0,1073741824,1073741824,1,0.39,2726230491.136,2.5392,1",
+        TableCsv.toString(r.table()).split("\n")[1]);
+  }
 }
