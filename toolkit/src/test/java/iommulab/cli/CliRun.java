@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process with captured standard streams, for tests. */
 record CliRun(int exitCode, String out, String err) {
-  static synchronized CliRun run(String stdin, String... args) {
+  static synchronized CliRun withStdin(String stdin, String... args) {
     InputStream oldIn = System.in;
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
@@ -29,6 +29,6 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun run(String... args) {
-    return run("", args);
+    return withStdin("", args);
   }
 }

@@ -53,7 +53,7 @@ class ParseCommandUsageTest {
 
   @Test
   void stdinWithoutToolIsDetectedTheSameWay() {
-    CliRun r = CliRun.run("hello\n", "parse", "-");
+    CliRun r = CliRun.withStdin("hello\n", "parse", "-");
     assertEquals(Main.MALFORMED, r.exitCode());
     assertTrue(r.err().startsWith("<stdin>:1:1: cannot tell which tool printed this text"), r.err());
   }
