@@ -274,7 +274,8 @@ final class QemuIoAssembler {
       String guessed = text.substring(close + "' and probing guessed ".length());
       facts.formatProbed = guessed.endsWith(".") ? guessed.substring(0, guessed.length() - 1) : guessed;
     }
-    warnings.add(new Warning(number, text));
+    // without qemu's "WARNING: " prefix, which a Warning already says
+    warnings.add(new Warning(number, text.substring("WARNING: ".length())));
   }
 
   private void qemuIoError(String text, long number) {

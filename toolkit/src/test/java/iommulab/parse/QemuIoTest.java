@@ -52,7 +52,7 @@ class QemuIoTest {
     assertEquals("nvme://0003:04:00.0/1", r.facts().get("target"));
     assertEquals("raw", r.facts().get("format_probed"));
     assertEquals(
-        List.of(new Warning(2, "WARNING: Image format was not specified for 'nvme://0003:04:00.0/1'"
+        List.of(new Warning(2, "Image format was not specified for 'nvme://0003:04:00.0/1'"
             + " and probing guessed raw.")),
         r.warnings());
     assertEquals("qemu-io: 1 report (1 read, 0 write), 0 errors, 0 unrecognized lines", r.summary());
