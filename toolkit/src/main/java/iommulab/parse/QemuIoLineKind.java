@@ -29,7 +29,7 @@ enum QemuIoLineKind {
   HEX_DUMP,
   /** {@code map}: {@code 64 KiB (0x10000) bytes     allocated at offset 0 bytes (0x0)}. */
   MAP,
-  /** {@code alloc}: {@code 65536/65536 bytes allocated at offset 0 bytes}. */
+  /** {@code alloc}: {@code 65536/65536 bytes allocated at offset 0 bytes} (older QEMU counted sectors). */
   ALLOC,
   /** {@code length}: {@code 64 MiB}. */
   LENGTH,
@@ -72,7 +72,7 @@ enum QemuIoLineKind {
           "abort", "aio_flush", "aio_read", "aio_write", "alloc", "break", "close", "discard",
           "flush", "help", "info", "length", "map", "open", "quit", "read", "readv",
           "remove_break", "reopen", "resume", "sigraise", "sleep", "truncate", "wait_break",
-          "write", "writev", "q", "r", "w", "d", "o", "l", "i", "h", "?");
+          "write", "writev", "q", "r", "w", "a", "d", "o", "l", "i", "h", "?");
 
   /** Substrings that mark a command's own error message (qemu-io-cmds.c printf/fprintf texts). */
   private static final String[] ERROR_MARKS = {
@@ -223,7 +223,8 @@ enum QemuIoLineKind {
   }
 
   private static QemuIoLineKind classifyNumeric(char[] buf, int from, int end) {
-    if (indexOf(buf, from, end, " bytes allocated at offset ") >= 0) {
+    if (indexOf(buf, from, end, " bytes allocated at offset ") >= 0
+        || indexOf(buf, from, end, " sectors allocated at offset ") >= 0) {
       return ALLOC;
     }
     if (indexOf(buf, from, end, ") bytes ") >= 0 && indexOf(buf, from, end, "allocated at offset ") >= 0) {

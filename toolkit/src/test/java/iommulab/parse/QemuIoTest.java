@@ -379,4 +379,14 @@ class QemuIoTest {
     assertEquals("0,read,0,1073741824,1073741824,1,0.39,2726230491.136,2.5392,1",
         TableCsv.toString(r.table()).split("\n")[1]);
   }
+  @Test
+  void olderSectorBasedAlloc() throws Exception {
+    QemuIoResult r = QemuIo.parse("8/16 sectors allocated at offset 0 bytes\n");
+    assertEquals(
+        List.of(Map.of("allocated_sectors", 8L, "requested_sectors", 16L, "offset", "0 bytes")),
+        r.facts().get("alloc"));
+    ParseException e = malformed("8x/16 sectors allocated at offset 0 bytes\n");
+    assertEquals("<input>:1:1: bad allocated byte count '8x'; expected 'N/N bytes allocated at offset SIZE'",
+        e.getMessage());
+  }
 }
