@@ -114,7 +114,7 @@ final class QemuIoFacts {
     formatSpecific.put(field.substring(0, colon).strip(), field.substring(colon + 1).strip());
   }
 
-  Map<String, Object> toMap(int reports, int toolErrors, int warnings, int unrecognized) {
+  Map<String, Object> toMap(int reports, int toolErrors, long warnings, long unrecognized) {
     Map<String, Object> facts = new LinkedHashMap<>();
     putIfKnown(facts, "command", command);
     putIfKnown(facts, "qemu_io_version", version);

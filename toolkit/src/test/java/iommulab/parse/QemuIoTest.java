@@ -389,4 +389,15 @@ class QemuIoTest {
     assertEquals("<input>:1:1: bad allocated byte count '8x'; expected 'N/N bytes allocated at offset SIZE'",
         e.getMessage());
   }
+  @Test
+  void garbageBeyondTheListedLinesIsCountedNotListed() throws Exception {
+    QemuIoResult r = QemuIo.parse("garbage\n".repeat(QemuIoAssembler.MAX_LISTED + 5));
+    assertEquals(QemuIoAssembler.MAX_LISTED, r.unrecognized().size());
+    assertEquals(10005L, r.facts().get("unrecognized_lines"));
+    assertEquals("qemu-io: 0 reports, 0 errors, 10005 unrecognized lines", r.summary());
+    assertEquals(
+        List.of(new Warning(0, "5 unrecognized lines and 0 warnings beyond the first 10000 of each"
+            + " are counted but not listed")),
+        r.warnings());
+  }
 }
