@@ -56,22 +56,6 @@ final class QemuIoFacts {
     }
   }
 
-  int reads() {
-    return reads;
-  }
-
-  int writes() {
-    return writes;
-  }
-
-  int discards() {
-    return discards;
-  }
-
-  int terse() {
-    return terse;
-  }
-
   /** The image named by qemu-io itself (format warning, open error); the first one wins. */
   void printedTarget(String target) {
     if (printedTarget == null) {
