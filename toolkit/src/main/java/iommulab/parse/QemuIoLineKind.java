@@ -111,8 +111,11 @@ enum QemuIoLineKind {
     if (isReportHead(buf, firstNonBlank, lastNonBlank)) {
       return REPORT_HEAD;
     }
-    if (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
-        || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)")) {
+    // a statistics line starts with its size (or iotests' XXX): prose mentioning "ops; " is not one
+    char first = buf[firstNonBlank];
+    if ((isDigit(first) || first == 'X')
+        && (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
+            || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)"))) {
       return REPORT_STATS;
     }
     if (isDigit(buf[firstNonBlank]) && isTerse(buf, firstNonBlank, lastNonBlank)) {
@@ -176,8 +179,9 @@ enum QemuIoLineKind {
   }
 
   /**
-   * A report head starts with the operation and a digit (or an iotests {@code X}) and says {@code bytes} or has a slash, so a
-   * typed {@code read 0 4k} is not one but a broken {@code read 12x/512 bytes at offset 0} is.
+   * A report head starts with the operation and a digit (or an iotests {@code X}) and says
+   * {@code bytes} or has a slash, so a typed {@code read 0 4k} is not one but a broken
+   * {@code read 12x/512 bytes at offset 0} is.
    */
   private static boolean isReportHead(char[] buf, int from, int end) {
     for (String op : OPS) {

@@ -1,5 +1,6 @@
 package iommulab.parse;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class QemuIoOutputs {
     entry.put("offset", offset);
     entry.put("bytes", bytes);
     entry.put("allocated", allocated);
-    return entry;
+    return Collections.unmodifiableMap(entry);
   }
 
   /**
@@ -58,7 +59,7 @@ final class QemuIoOutputs {
     entry.put("allocated_" + unit, allocated);
     entry.put("requested_" + unit, requested);
     entry.put("offset", in.rest());
-    return entry;
+    return Collections.unmodifiableMap(entry);
   }
 
   /** The {@code length} line, {@code 64 MiB}, as bytes (qemu-io rounds it to 3 decimals of the unit). */
