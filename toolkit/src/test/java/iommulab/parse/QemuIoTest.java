@@ -400,4 +400,10 @@ class QemuIoTest {
             + " are counted but not listed")),
         r.warnings());
   }
+  @Test
+  void proseMentioningOpsOrReadIsNotAReport() throws Exception {
+    QemuIoResult r = QemuIo.parse("we saw 3 ops; it was slow\nread the manual / twice\n");
+    assertEquals(0, r.table().rowCount());
+    assertEquals(2, r.unrecognized().size());
+  }
 }
