@@ -183,7 +183,12 @@ final class PerfNumbers {
     }
     for (int j = s; j < e; j++) {
       char c = b[j];
-      if ((c < '0' || c > '9') && c != '.' && c != ',') {
+      if (c == '.' || c == ',') {
+        // a mark is always between digits: "1." or "1,," is prose, not a count
+        if (j + 1 >= e || b[j + 1] < '0' || b[j + 1] > '9') {
+          return false;
+        }
+      } else if (c < '0' || c > '9') {
         return false;
       }
     }
