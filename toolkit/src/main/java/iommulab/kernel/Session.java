@@ -71,6 +71,9 @@ public final class Session implements AutoCloseable {
         "final java.nio.file.Path NOTEBOOK_DIR = java.nio.file.Path.of(\""
             + dir.toString().replace("\\", "\\\\").replace("\"", "\\\"")
             + "\");");
+    // Libraries that print a one-time notice on first use (SLF4J: "no providers") must do it now,
+    // on the process's stderr, not into the first cell that happens to touch them.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     Renderer renderer = new Renderer();
     Renderers.register(renderer);
     StreamRouter router = new StreamRouter();
