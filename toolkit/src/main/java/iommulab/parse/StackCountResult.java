@@ -22,6 +22,11 @@ public record StackCountResult(
     return java.util.Map.of();
   }
 
+  /** Writes FlameGraph folded lines. (Placeholder: the stackcount parser defines it.) */
+  public void writeFolded(Appendable out) throws java.io.IOException {
+    throw new UnsupportedOperationException("folded output not written yet");
+  }
+
   @Override
   public String summary() {
     return table.rowCount() + " rows";
