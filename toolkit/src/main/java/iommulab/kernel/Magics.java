@@ -9,6 +9,8 @@ import iommulab.parse.QemuIo;
 import iommulab.parse.QemuIoResult;
 import iommulab.parse.StackCount;
 import iommulab.parse.StackCountResult;
+import iommulab.parse.Tool;
+import iommulab.parse.ToolDetector;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ final class Magics {
           "  %%qemuio NAME                            parse pasted qemu-io output into NAME (QemuIoResult)",
           "  %%perfstat NAME                          parse pasted perf stat output into NAME (PerfStatResult)",
           "  %%stackcount NAME                        parse pasted bcc stackcount output into NAME (StackCountResult)",
+          "  %%parse NAME                             detect the tool, then parse into NAME (ParseResult)",
           "  %%time                                   run the cell and print its wall time",
           "");
 
@@ -94,7 +97,7 @@ final class Magics {
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.subList(Math.min(1, args.size()), args.size());
     switch (name) {
-      case "qemuio", "perfstat", "stackcount" -> {
+      case "qemuio", "perfstat", "stackcount", "parse" -> {
         String variable = variableName("%%" + name, rest);
         ParseResult result = parse(name, body);
         bind(variable, result);
@@ -121,11 +124,19 @@ final class Magics {
         case "qemuio" -> QemuIo.parse(body, options);
         case "perfstat" -> PerfStat.parse(body, options);
         case "stackcount" -> StackCount.parse(body, options);
-        default -> throw new IllegalArgumentException(magic);
+        default -> parseDetected(body, options);
       };
     } catch (ParseException e) {
       throw parseError(e);
     }
+  }
+
+  private static ParseResult parseDetected(String body, ParseOptions options)
+      throws ParseException, CellError {
+    Tool tool = ToolDetector.detect(body).orElseThrow(() -> CellError.of(
+        "UsageError",
+        "%%parse cannot tell which tool printed this text; use %%qemuio, %%perfstat or %%stackcount"));
+    return iommulab.parse.Parsers.parse(tool, body, options);
   }
 
   /** {@code LINE:COL: reason; expected shape}, lines counted in the pasted text after the magic line. */

@@ -3,9 +3,13 @@ package iommulab.kernel;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import iommulab.chart.PlotlyHtml;
 import iommulab.parse.ParseResult;
 import iommulab.parse.SourceLine;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * Rich display of the toolkit's objects through jupyter-jvm-basekernel's renderer API. The same one
@@ -22,8 +26,25 @@ public final class Renderers {
 
   private Renderers() {}
 
-  /** Registers HTML and text renderers for tables, parse results, charts and records. */
+  /**
+   * Registers HTML and text renderers for tables, parse results, charts and records. The first chart
+   * rendered through {@code renderer} carries plotly.js; later ones rely on it (one notebook, one
+   * renderer, the library embedded once).
+   */
   public static void register(Renderer renderer) {
+    AtomicBoolean libraryShown = new AtomicBoolean();
+    String pagePrefix = "iommulab_fig_" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "_";
+    AtomicLong figures = new AtomicLong();
+    renderer.createRegistration(Figure.class)
+        .preferring(MIMEType.TEXT_HTML)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .register((figure, ctx) -> {
+          ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> {
+            String div = PlotlyHtml.figureHtml(figure, pagePrefix + figures.incrementAndGet());
+            return libraryShown.getAndSet(true) ? div : PlotlyHtml.libraryScript() + div;
+          });
+          ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "plotly figure (shown as HTML)");
+        });
     renderer.createRegistration(Table.class)
         .preferring(MIMEType.TEXT_HTML)
         .supporting(MIMEType.TEXT_PLAIN)
