@@ -1,6 +1,8 @@
 package iommulab.kernel;
 
 import iommulab.parse.ParseException;
+import iommulab.record.Experiment;
+import iommulab.record.RecordException;
 import iommulab.parse.ParseOptions;
 import iommulab.parse.ParseResult;
 import iommulab.parse.PerfStat;
@@ -33,6 +35,7 @@ final class Magics {
           "  %lsmagic                                 list the magics",
           "  %jars GLOB...                            add jars (globs relative to the notebook) to the class path",
           "  %classpath PATH...                       add jars or class directories to the class path",
+          "  %record PATH [NAME]                      open the record at PATH into NAME (default: record) and show it",
           "Cell magics:",
           "  %%qemuio NAME                            parse pasted qemu-io output into NAME (QemuIoResult)",
           "  %%perfstat NAME                          parse pasted perf stat output into NAME (PerfStatResult)",
@@ -88,6 +91,7 @@ final class Magics {
       case "lsmagic" -> System.out.print(LSMAGIC);
       case "jars" -> addJars(rest);
       case "classpath" -> addClasspath(rest);
+      case "record" -> openRecord(rest);
       default -> throw unknown("%" + name);
     }
   }
@@ -179,6 +183,22 @@ final class Magics {
           magic + " needs one Java variable name, e.g. '" + magic + " run1'; got '" + String.join(" ", args) + "'");
     }
     return args.get(0);
+  }
+
+  private void openRecord(List<String> args) throws CellError {
+    if (args.isEmpty() || args.size() > 2) {
+      throw CellError.of("UsageError", "%record needs PATH and optionally NAME, e.g. '%record records/strict run'");
+    }
+    String variable = variableName("%record", args.size() == 2 ? args.subList(1, 2) : List.of("record"));
+    Path dir = session.notebookDir().resolve(args.get(0)).normalize();
+    Experiment record;
+    try {
+      record = Experiment.open(dir);
+    } catch (IOException | RecordException e) {
+      throw CellError.of("RecordException", "%record " + args.get(0) + ": " + e.getMessage());
+    }
+    bind(variable, record);
+    session.display(record);
   }
 
   private void addJars(List<String> globs) throws CellError {

@@ -49,6 +49,7 @@ public final class Renderers {
         .preferring(MIMEType.TEXT_HTML)
         .supporting(MIMEType.TEXT_PLAIN)
         .register(Renderers::renderTable);
+    RecordRenderers.register(renderer);
     renderer.createRegistration(ParseResult.class)
         .preferring(MIMEType.TEXT_HTML)
         .supporting(MIMEType.TEXT_PLAIN)
