@@ -83,10 +83,22 @@ public final class Evaluator implements AutoCloseable {
 
   /** Evaluates every snippet of {@code code}; the outcome is the last snippet's expression value. */
   public Outcome eval(String code) throws CellError {
+    control.beginCell();
+    try {
+      return evalSnippets(code);
+    } finally {
+      control.endCell();
+    }
+  }
+
+  private Outcome evalSnippets(String code) throws CellError {
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     String remaining = code;
     Outcome last = Outcome.NONE;
     while (!remaining.isBlank()) {
+      if (control.stopRequested()) {
+        throw CellError.of("Interrupted", "the cell was interrupted");
+      }
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
       if (!info.completeness().isComplete()) {
         throw CellError.of(
@@ -101,6 +113,9 @@ public final class Evaluator implements AutoCloseable {
 
   private Outcome evalSnippet(String source) throws CellError {
     List<SnippetEvent> events = shell.eval(source);
+    if (control.stopRequested()) {
+      throw CellError.of("Interrupted", "the cell was interrupted");
+    }
     Outcome outcome = Outcome.NONE;
     for (SnippetEvent event : events) {
       if (event.causeSnippet() != null) {

@@ -25,13 +25,30 @@ final class InProcessControl extends DirectExecutionControl {
   private final Map<String, Object> results = new ConcurrentHashMap<>();
   private final AtomicLong nextKey = new AtomicLong();
   private volatile Thread running;
+  /** Counts invocations, so a late {@code Thread.stop} never hits the next snippet on that thread. */
+  private final AtomicLong invocation = new AtomicLong();
   private volatile boolean stopRequested;
   private volatile Throwable lastThrown;
 
+  private volatile boolean cellActive;
+
+  /** A cell starts: a stop from now on ends it, even while JShell is still compiling. */
+  void beginCell() {
+    stopRequested = false;
+    cellActive = true;
+  }
+
+  void endCell() {
+    cellActive = false;
+  }
+
   @Override
   protected String invoke(Method doitMethod) throws Exception {
-    stopRequested = false;
+    if (stopRequested) {
+      throw new ExecutionControl.StoppedException();
+    }
     lastThrown = null;
+    invocation.incrementAndGet();
     running = Thread.currentThread();
     try {
       Object value = doitMethod.invoke(null);
@@ -42,7 +59,8 @@ final class InProcessControl extends DirectExecutionControl {
       return key;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      if (stopRequested) {
+      if (stopRequested || cause instanceof ThreadDeath) {
+        stopRequested = true;
         throw new ExecutionControl.StoppedException();
       }
       lastThrown = cause;
@@ -58,6 +76,11 @@ final class InProcessControl extends DirectExecutionControl {
     return key == null ? null : results.remove(key);
   }
 
+  /** True when {@link #stop()} was called since the cell began. */
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
   /** The exception the last snippet threw, as thrown (JShell only passes on a copy of its text). */
   Throwable lastThrown() {
     return lastThrown;
@@ -66,11 +89,15 @@ final class InProcessControl extends DirectExecutionControl {
   @Override
   @SuppressWarnings("removal")
   public void stop() {
-    Thread t = running;
-    if (t == null) {
+    if (!cellActive) {
       return;
     }
+    long stopping = invocation.get();
     stopRequested = true;
+    Thread t = running;
+    if (t == null) {
+      return; // compiling: invoke() sees the flag and does not start the snippet
+    }
     t.interrupt();
     Thread killer =
         new Thread(
@@ -80,7 +107,7 @@ final class InProcessControl extends DirectExecutionControl {
               } catch (InterruptedException e) {
                 return;
               }
-              if (running == t) {
+              if (running == t && invocation.get() == stopping) {
                 t.stop();
               }
             },
