@@ -250,7 +250,7 @@ final class QemuIoScanner {
   }
 
   /**
-   * A number and its size unit, {@code 150.337 MiB}, as bytes ({@code 157639130.112}); the unit ends
+   * A number and its size unit, {@code 150.337 MiB}, as bytes ({@code 157639770.112}); the unit ends
    * at {@code unitStop} ({@code /} in {@code MiB/sec}).
    */
   double quantity(String what, char unitStop) throws ParseException {
