@@ -46,6 +46,9 @@ final class PerfHumanLine {
     }
     int tokEnd = tokenEnd(b, cur, e);
     if (!startsValue(b, cur, tokEnd, e)) {
+      if (mustBeRecord && isDigit(b[cur]) && r.aggrEnd == 0 && Double.isNaN(r.intervalSeconds)) {
+        return problem.fail(s, cur, "bad counter value '" + new String(b, cur, tokEnd - cur) + "'", SHAPE);
+      }
       boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
       mustBeRecord |= topology || PerfAggr.isCpu(b, cur, tokEnd);
       r.aggrStart = cur;

@@ -176,13 +176,14 @@ enum QemuIoLineKind {
   }
 
   /**
-   * A report head starts with the operation and a digit and says {@code bytes} or has a slash, so a
+   * A report head starts with the operation and a digit (or an iotests {@code X}) and says {@code bytes} or has a slash, so a
    * typed {@code read 0 4k} is not one but a broken {@code read 12x/512 bytes at offset 0} is.
    */
   private static boolean isReportHead(char[] buf, int from, int end) {
     for (String op : OPS) {
       int after = from + op.length();
-      if (regionMatches(buf, from, end, op) && after < end && isDigit(buf[after])) {
+      if (regionMatches(buf, from, end, op) && after < end
+          && (isDigit(buf[after]) || buf[after] == 'X')) {
         return indexOf(buf, after, end, "/") >= 0 || indexOf(buf, after, end, " bytes") >= 0;
       }
     }

@@ -330,6 +330,11 @@ class QemuIoTest {
         r.warnings());
     assertTrue(r.table().longColumn("ops").isMissing(0));
     assertTrue(r.table().doubleColumn("seconds").isMissing(1));
+    QemuIoResult offsets = fixture("iotests-046-filtered.txt");
+    assertEquals(new Warning(1, "byte counts or offsets filtered to X (qemu iotests): left empty"),
+        offsets.warnings().get(0));
+    assertEquals(6, offsets.warnings().size());
+    assertEquals(0L, offsets.facts().get("written_bytes"));
   }
 
   @Test
