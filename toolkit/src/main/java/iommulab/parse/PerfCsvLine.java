@@ -19,6 +19,7 @@ final class PerfCsvLine {
   private final int[] starts = new int[MAX_FIELDS];
   private final int[] ends = new int[MAX_FIELDS];
   private int count;
+  private int lastOffset;
 
   PerfCsvLine(PerfProblem problem) {
     this.problem = problem;
@@ -38,11 +39,25 @@ final class PerfCsvLine {
     if (count < 5) {
       return notRecord(b, s, e, sep, strictShape, "too few fields");
     }
+    // consecutive records share their layout: try the previous line's offset first
+    int k0 = lastOffset;
+    if (k0 + 4 < count) {
+      int runtime = core(b, k0);
+      if (runtime > 0 && prefix(b, k0, r)) {
+        return fill(b, k0, runtime, e, r);
+      }
+      r.reset(b);
+    }
     for (int k = 0; k <= 3 && k + 4 < count; k++) {
+      if (k == k0) {
+        continue;
+      }
       int runtime = core(b, k);
       if (runtime > 0 && prefix(b, k, r)) {
+        lastOffset = k;
         return fill(b, k, runtime, e, r);
       }
+      r.reset(b);
     }
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
   }

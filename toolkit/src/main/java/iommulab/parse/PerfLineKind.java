@@ -121,7 +121,14 @@ enum PerfLineKind {
 
   /** Lines starting with a digit: records, unless the second word says otherwise. */
   private static PerfLineKind numberFirst(char[] b, int i, int e) {
-    int t0 = PerfHumanLine.tokenEnd(b, i, e);
+    int t0 = i;
+    while (t0 < e && ((b[t0] >= '0' && b[t0] <= '9') || b[t0] == '.' || b[t0] == ',')) {
+      t0++;
+    }
+    if (t0 < e && b[t0] != ' ' && b[t0] != '\t') {
+      // "1.001208508,CPU0,..." and friends: a CSV record, no need to scan the rest of the line
+      return OTHER;
+    }
     int t1 = PerfHumanLine.skipSpaces(b, t0, e);
     if (t1 >= e) {
       return OTHER;
