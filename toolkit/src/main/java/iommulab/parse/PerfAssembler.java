@@ -224,7 +224,11 @@ final class PerfAssembler {
 
   private static boolean isEmptyObject(char[] b, int s, int e) {
     int p = PerfHumanLine.skipSpaces(b, s, e);
-    return p + 1 < e && b[p] == '{' && b[PerfHumanLine.skipSpaces(b, p + 1, e)] == '}';
+    if (p >= e || b[p] != '{') {
+      return false;
+    }
+    int q = PerfHumanLine.skipSpaces(b, p + 1, e);
+    return q < e && b[q] == '}' && PerfHumanLine.skipSpaces(b, q + 1, e) == e;
   }
 
   private void addRow(long number) {

@@ -138,7 +138,7 @@ final class PerfJsonLine {
       r.eventEnd = ve;
     } else if (isKey(line, ks, ke, "counter-value")) {
       sawValue = true;
-      if (buf[vs] == '<' || ve == vs) {
+      if (ve == vs || buf[vs] == '<') {
         if (PerfHumanLine.matches(buf, vs, ve, "<not counted>".toCharArray())) {
           r.status = PerfReading.NOT_COUNTED;
         } else if (PerfHumanLine.matches(buf, vs, ve, "<not supported>".toCharArray())) {
