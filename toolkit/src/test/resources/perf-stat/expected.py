@@ -109,6 +109,13 @@ def parse(path):
                        mv if o.get("metric-unit", "") != "" or mv else None, o.get("metric-unit", "")]
                 if row[9] == 0.0 and o.get("metric-unit", "") == "":
                     row[9] = None
+        elif name == "csv-comma-de_DE":
+            # -x, under a decimal-comma locale: the two-decimal value and share are split by the separator
+            m = re.match(r"^(\d+(?:,\d\d(?=,[A-Za-z]))?),([A-Za-z]*),([^,]+),(\d+),(\d+,\d\d),([^,]*),(.*)$", line)
+            if m:
+                v, unit, ev, _, pct, mv, mu = m.groups()
+                row = [None, "", None, ev, num(v, True), unit, "counted", num(pct, True), None,
+                       num(mv, True) if mv else None, mu]
         elif name.startswith("csv") or "-csv" in name:
             sep = SEPS.get(name, ",")
             f = line.strip(" ").split(sep) if line.strip() else []

@@ -20,6 +20,7 @@ final class PerfCsvLine {
   private final int[] ends = new int[MAX_FIELDS];
   private int count;
   private int lastOffset;
+  private boolean commaSeparated;
 
   PerfCsvLine(PerfProblem problem) {
     this.problem = problem;
@@ -31,6 +32,7 @@ final class PerfCsvLine {
    */
   int parse(char[] b, int s, int e, char sep, PerfReading r, boolean strictShape) {
     r.reset(b);
+    commaSeparated = sep == ',';
     int p = s;
     while (p < e && b[p] == ' ') {
       p++;
@@ -59,7 +61,57 @@ final class PerfCsvLine {
       }
       r.reset(b);
     }
+    if (sep == ',' && repairDecimalCommas(b)) {
+      for (int k = 0; k <= 3 && k + 4 < count; k++) {
+        int runtime = core(b, k);
+        if (runtime > 0 && prefix(b, k, r)) {
+          return fill(b, k, runtime, e, r);
+        }
+        r.reset(b);
+      }
+    }
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
+  }
+
+  /**
+   * {@code perf stat -x,} under a locale with a decimal comma (de_DE) prints {@code 24,73,msec,...,100,00,...}:
+   * the separator splits the value and the running share. perf prints those two with exactly two
+   * decimals, so a digits field followed by a two-digit field is glued back where the value (before a
+   * unit) and the share (after the runtime) belong. Returns false when the line has no such split.
+   */
+  private boolean repairDecimalCommas(char[] b) {
+    boolean repaired = false;
+    for (int v = 0; v <= 3 && v + 2 < count; v++) {
+      if (isDigits(b, v, 1, 20) && isDigits(b, v + 1, 2, 2) && ends[v + 2] > starts[v + 2]
+          && Character.isLetter(b[starts[v + 2]])) {
+        merge(v);
+        repaired = true;
+        break;
+      }
+    }
+    for (int p = 1; p + 1 < count; p++) {
+      if (isDigits(b, p - 1, 1, 20) && isDigits(b, p, 1, 3) && isDigits(b, p + 1, 2, 2)
+          && p >= 3 && ends[p - 2] > starts[p - 2] && !isDigits(b, p - 2, 1, 20)) {
+        merge(p);
+        repaired = true;
+        break;
+      }
+    }
+    return repaired;
+  }
+
+  private boolean isDigits(char[] b, int field, int min, int max) {
+    int n = ends[field] - starts[field];
+    return n >= min && n <= max && PerfNumbers.parseUnsignedLong(b, starts[field], ends[field]) >= 0;
+  }
+
+  private void merge(int field) {
+    ends[field] = ends[field + 1];
+    for (int i = field + 1; i + 1 < count; i++) {
+      starts[i] = starts[i + 1];
+      ends[i] = ends[i + 1];
+    }
+    count--;
   }
 
   private int notRecord(char[] b, int s, int e, char sep, boolean strictShape, String why) {
@@ -115,7 +167,14 @@ final class PerfCsvLine {
     if (PerfNumbers.parseUnsignedLong(b, starts[j], ends[j]) < 0) {
       return -1;
     }
-    return PerfNumbers.looksNumeric(b, starts[j + 1], ends[j + 1]) ? j : -1;
+    if (!PerfNumbers.looksNumeric(b, starts[j + 1], ends[j + 1])) {
+      return -1;
+    }
+    if (commaSeparated && j + 2 < count && isDigits(b, j + 1, 1, 3) && isDigits(b, j + 2, 2, 2)) {
+      // "100,00": the running share split by a decimal comma (see repairDecimalCommas)
+      return -1;
+    }
+    return j;
   }
 
   private static boolean isValue(char[] b, int s, int e) {
@@ -134,7 +193,7 @@ final class PerfCsvLine {
     if (left == 0) {
       return true;
     }
-    if (ends[f] == starts[f]) {
+    if (ends[f] == starts[f] || PerfNumbers.looksNumeric(b, starts[f], ends[f])) {
       return false;
     }
     r.aggrStart = starts[f];
