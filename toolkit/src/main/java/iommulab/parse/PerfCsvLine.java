@@ -21,6 +21,13 @@ final class PerfCsvLine {
   private int count;
   private int lastOffset;
   private boolean commaSeparated;
+  /** The layout of the last record found by the general path, replayed by {@link #fast}. */
+  private boolean fastLayout;
+  private boolean fastTime;
+  private boolean fastAggr;
+  private boolean fastCpus;
+  private int fastOffset;
+  private int fastRuntime;
 
   PerfCsvLine(PerfProblem problem) {
     this.problem = problem;
@@ -41,6 +48,12 @@ final class PerfCsvLine {
     if (count < 5) {
       return notRecord(b, s, e, sep, strictShape, "too few fields");
     }
+    if (fastLayout) {
+      if (fast(b, e, r)) {
+        return PerfProblem.RECORD;
+      }
+      r.reset(b);
+    }
     // consecutive records share their layout: try the previous line's offset first
     int k0 = lastOffset;
     if (k0 + 4 < count) {
@@ -57,7 +70,9 @@ final class PerfCsvLine {
       int runtime = core(b, k);
       if (runtime > 0 && prefix(b, k, r)) {
         lastOffset = k;
-        return fill(b, k, runtime, e, r);
+        int result = fill(b, k, runtime, e, r);
+        learnLayout(b, k, runtime, r);
+        return result;
       }
       r.reset(b);
     }
@@ -112,6 +127,109 @@ final class PerfCsvLine {
       ends[i] = ends[i + 1];
     }
     count--;
+  }
+
+  /** Remembers a plain layout (timestamp, aggregate, no variance) for the fast path. */
+  private void learnLayout(char[] b, int k, int runtime, PerfReading r) {
+    fastLayout = runtime == k + 3;
+    fastTime = !Double.isNaN(r.intervalSeconds);
+    fastAggr = r.aggrEnd > r.aggrStart;
+    fastCpus = r.aggrCpus != PerfColumns.MISSING_INT;
+    fastOffset = k;
+    fastRuntime = runtime;
+    if ((fastTime ? 1 : 0) + (fastAggr ? 1 : 0) + (fastCpus ? 1 : 0) != k || r.summaryRow) {
+      fastLayout = false;
+    }
+  }
+
+  /**
+   * Parses a line with the remembered layout, validating each field as it converts it; returns false
+   * (and leaves the general path to decide) at the first field that does not fit.
+   */
+  private boolean fast(char[] b, int e, PerfReading r) {
+    int k = fastOffset;
+    int j = fastRuntime;
+    if (count < j + 2) {
+      return false;
+    }
+    int f = 0;
+    if (fastTime) {
+      int ts = starts[0];
+      int te = ends[0];
+      if (te - ts < 11 || b[te - 10] != '.') {
+        return false;
+      }
+      double t = PerfNumbers.parse(b, ts, te, false);
+      if (Double.isNaN(t)) {
+        return false;
+      }
+      r.intervalSeconds = t;
+      f = 1;
+    }
+    if (fastAggr) {
+      if (ends[f] == starts[f] || PerfHumanLine.isDigit(b[starts[f]])) {
+        return false;
+      }
+      r.aggrStart = starts[f];
+      r.aggrEnd = ends[f];
+      f++;
+    }
+    if (fastCpus) {
+      long cpus = PerfNumbers.parseUnsignedLong(b, starts[f], ends[f]);
+      if (cpus < 0 || cpus > Integer.MAX_VALUE) {
+        return false;
+      }
+      r.aggrCpus = (int) cpus;
+    }
+    int vs = starts[k];
+    int ve = ends[k];
+    if (ve > vs && b[vs] == '<') {
+      if (!isValue(b, vs, ve)) {
+        return false;
+      }
+      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
+    } else {
+      if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
+        return false;
+      }
+      double v = PerfNumbers.parse(b, vs, ve, false);
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      r.value = v;
+    }
+    int us = starts[k + 1];
+    if (ends[k + 1] > us && PerfHumanLine.isDigit(b[us])) {
+      return false;
+    }
+    if (ends[k + 2] == starts[k + 2] || PerfNumbers.parseUnsignedLong(b, starts[j], ends[j]) < 0) {
+      return false;
+    }
+    double pct = PerfNumbers.parse(b, starts[j + 1], ends[j + 1], false);
+    if (Double.isNaN(pct) || (commaSeparated && j + 2 < count && isDigits(b, j + 2, 2, 2)
+        && PerfHumanLine.indexOf(b, starts[j + 1], ends[j + 1], '.') < 0)) {
+      return false;
+    }
+    int m = j + 2;
+    float metric = Float.NaN;
+    if (m < count && ends[m] > starts[m]) {
+      double mv = PerfNumbers.parse(b, starts[m], ends[m], false);
+      if (Double.isNaN(mv)) {
+        return false;
+      }
+      metric = (float) mv;
+    }
+    r.unitStart = us;
+    r.unitEnd = ends[k + 1];
+    r.eventStart = starts[k + 2];
+    r.eventEnd = ends[k + 2];
+    r.runPct = (float) pct;
+    r.metricValue = metric;
+    if (m + 1 < count) {
+      r.metricUnitStart = starts[m + 1];
+      r.metricUnitEnd = PerfHumanLine.trimEnd(b, starts[m + 1], e);
+    }
+    return true;
   }
 
   private int notRecord(char[] b, int s, int e, char sep, boolean strictShape, String why) {
