@@ -59,6 +59,8 @@ def status(v):
 def parse(path):
     name = path[:-4]
     de = "de_DE" in name
+    if name == "shared-perf-csv-sw":
+        name = "shared-perf-csv-sw"
     fresh_start = False
     rows, run, started_rows, in_block, seen_any, closed, header_done = [], 0, 0, False, False, False, True
     lines = open(path, encoding="utf-8").read().split("\n")
@@ -116,7 +118,7 @@ def parse(path):
                 v, unit, ev, _, pct, mv, mu = m.groups()
                 row = [None, "", None, ev, num(v, True), unit, "counted", num(pct, True), None,
                        num(mv, True) if mv else None, mu]
-        elif name.startswith("csv") or "-csv" in name:
+        elif name.startswith("csv") or "-csv" in name or name == "shared-perf-csv-sw":
             sep = SEPS.get(name, ",")
             f = line.strip(" ").split(sep) if line.strip() else []
             if len(f) >= 5:
