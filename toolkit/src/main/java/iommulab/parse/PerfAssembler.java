@@ -121,6 +121,7 @@ final class PerfAssembler {
       case TABLE_ROW -> current(number).table.add(seconds(b, s, e, number));
       case METRIC_CONTINUATION -> metricContinuation(b, s, e, number);
       case TOOL_ERROR -> startError(b, s, e, number);
+      case TOOL_WARNING -> warnings.add(new Warning(number, new String(b, s, e - s).strip()));
       case USAGE -> {
         closeError();
         startError(b, s, e, number);
@@ -299,10 +300,7 @@ final class PerfAssembler {
     c.variancePct[row] = Float.NaN;
     c.metricValue[row] = (float) v;
     int unitStart = Double.isNaN(v) ? p : PerfHumanLine.skipSpaces(b, tokenEnd, e);
-    int unitEnd = unitStart;
-    while (unitEnd < e && !(b[unitEnd] == ' ' && unitEnd + 1 < e && b[unitEnd + 1] == ' ')) {
-      unitEnd++;
-    }
+    int unitEnd = PerfHumanLine.metricUnitEnd(b, unitStart, e);
     c.metricUnit.append(b, unitStart, PerfHumanLine.trimEnd(b, unitStart, unitEnd));
     c.elapsedSeconds[row] = Double.NaN;
     c.line[row] = (int) Math.min(number, Integer.MAX_VALUE);

@@ -176,8 +176,14 @@ final class PerfJsonLine {
       r.aggrBuf = buf;
       r.aggrStart = vs;
       r.aggrEnd = ve;
-    } else if (isKey(line, ks, ke, "interval")) {
-      r.intervalSeconds = PerfNumbers.parse(buf, vs, ve, false);
+    } else if (isKey(line, ks, ke, "interval") || isKey(line, ks, ke, "metric-value")
+        || isKey(line, ks, ke, "variance") || isKey(line, ks, ke, "pcnt-running")
+        || isKey(line, ks, ke, "aggregate-number")) {
+      // newer perf quotes some numbers
+      double v = PerfNumbers.parse(buf, vs, ve, false);
+      if (!Double.isNaN(v)) {
+        number(line, ks, ke, v, r);
+      }
     }
     return true;
   }

@@ -29,6 +29,8 @@ enum PerfLineKind {
   METRIC_CONTINUATION,
   /** The first line of one of perf's own error reports. */
   TOOL_ERROR,
+  /** {@code WARNING: 11 isn't a 'cpu_core', ...}: perf's own warning, kept as a {@link Warning}. */
+  TOOL_WARNING,
   /** {@code \___ parser error}, {@code Run 'perf list' ...}: continuation of a tool error. */
   TOOL_ERROR_DETAIL,
   /** {@code Usage: perf stat [<options>] [<command>]}: perf printing its usage after an error. */
@@ -88,6 +90,10 @@ enum PerfLineKind {
         break;
       default:
         break;
+    }
+    if ((c == 'W' && (starts(b, i, e, "WARNING:") || starts(b, i, e, "Warning:")))
+        || starts(b, i, e, "Some events weren't counted")) {
+      return TOOL_WARNING;
     }
     for (String start : ERROR_STARTS) {
       if (c == start.charAt(0) && starts(b, i, e, start)) {
