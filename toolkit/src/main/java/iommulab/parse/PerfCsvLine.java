@@ -39,6 +39,7 @@ final class PerfCsvLine {
    */
   int parse(char[] b, int s, int e, char sep, PerfReading r, boolean strictShape) {
     r.reset(b);
+    r0 = r;
     commaSeparated = sep == ',';
     int p = s;
     while (p < e && b[p] == ' ') {
@@ -232,7 +233,50 @@ final class PerfCsvLine {
     return true;
   }
 
+  private PerfReading r0;
+
+  /**
+   * perf prints a counter's further metrics on their own lines with the counter fields empty:
+   * {@code [TIME,][AGGR,[CPUS,]],,,,,,0.74,insn per cycle}.
+   */
+  private boolean metricOnly(char[] b, int e, PerfReading r) {
+    int firstEmpty = 0;
+    while (firstEmpty < count && ends[firstEmpty] > starts[firstEmpty]) {
+      firstEmpty++;
+    }
+    if (firstEmpty > 3 || count - firstEmpty < 5) {
+      return false;
+    }
+    for (int i = firstEmpty; i < count - 2; i++) {
+      if (ends[i] > starts[i]) {
+        return false;
+      }
+    }
+    int ms = starts[count - 2];
+    int me = ends[count - 2];
+    if (me > ms) {
+      double v = PerfNumbers.parse(b, ms, me, false);
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      r.metricValue = (float) v;
+    }
+    if (firstEmpty >= 1 && !isTime(b, starts[0], ends[0], r)) {
+      r.aggrStart = starts[0];
+      r.aggrEnd = ends[0];
+    } else if (firstEmpty >= 2) {
+      r.aggrStart = starts[1];
+      r.aggrEnd = ends[1];
+    }
+    r.metricUnitStart = starts[count - 1];
+    r.metricUnitEnd = PerfHumanLine.trimEnd(b, starts[count - 1], e);
+    return true;
+  }
+
   private int notRecord(char[] b, int s, int e, char sep, boolean strictShape, String why) {
+    if (metricOnly(b, e, r0)) {
+      return PerfProblem.METRIC_ONLY;
+    }
     if (!strictShape || count < 2) {
       return PerfProblem.NOT_RECORD;
     }

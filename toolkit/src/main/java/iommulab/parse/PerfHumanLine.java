@@ -74,6 +74,10 @@ final class PerfHumanLine {
         return mustBeRecord ? problem.fail(s, cur, "missing counter value", SHAPE) : PerfProblem.NOT_RECORD;
       }
     }
+    if (b[cur] == '#' && (mustBeRecord || r.aggrEnd > 0)) {
+      metric(b, skipSpaces(b, cur + 1, e), e, r);
+      return PerfProblem.METRIC_ONLY;
+    }
     int valueEnd;
     if (b[cur] == '<') {
       if (matches(b, cur, e, NOT_COUNTED)) {

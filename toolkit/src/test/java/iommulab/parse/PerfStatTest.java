@@ -135,6 +135,28 @@ class PerfStatTest {
   }
 
   @Test
+  void furtherMetricsBecomeRowsOfTheirCounter() throws Exception {
+    // the layouts perf 6.x prints for a second metric of one counter (stat-display.c new_line_*)
+    var human = PerfStat.parse(
+        "     1.001208508 CPU0        1,725,710,363      cycles\n"
+            + "     1.001208508 CPU0                                      #    0.41  insn per cycle\n").table();
+    assertEquals(2, human.rowCount());
+    assertEquals("cycles", human.stringColumn("event").get(1));
+    assertEquals(0.41f, human.floatColumn("metric_value").get(1));
+    assertEquals("insn per cycle", human.stringColumn("metric_unit").get(1));
+    assertTrue(human.doubleColumn("value").isMissing(1));
+    var csv = PerfStat.parse("1.001208508,CPU0,1725710363,,cycles,1001187173,100.00,,\n"
+        + "1.001208508,CPU0,,,,,,0.41,insn per cycle\n").table();
+    assertEquals(2, csv.rowCount());
+    assertEquals("insn per cycle", csv.stringColumn("metric_unit").get(1));
+    var labelled = PerfStat.parse(HEADER + "           696,428      cycles:u                         #    0.893 GHz\n"
+        + "      TopdownL1                 #     33.0 %  tma_frontend_bound\n").table();
+    assertEquals(2, labelled.rowCount());
+    assertEquals("%  tma_frontend_bound", labelled.stringColumn("metric_unit").get(1));
+    assertEquals(33f, labelled.floatColumn("metric_value").get(1));
+  }
+
+  @Test
   void builtStringColumnsBehaveLikeTablesawOnes() throws Exception {
     var t = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("no-aggr.txt")).table();
     var aggr = t.stringColumn("aggr");
