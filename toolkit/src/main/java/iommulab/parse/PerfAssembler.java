@@ -34,6 +34,7 @@ final class PerfAssembler {
   private Format format = Format.UNKNOWN;
   private char separator;
   private long charsSeen;
+  private boolean presized;
   private int intervals;
   private double lastInterval = Double.NaN;
 
@@ -91,7 +92,8 @@ final class PerfAssembler {
 
   void line(char[] b, int s, int e, long number) throws ParseException {
     charsSeen += e - s + 1;
-    if (number == SIZE_CHECK_LINE && expectedChars > 0) {
+    if (!presized && number >= SIZE_CHECK_LINE && expectedChars > 0 && columns.size >= 1024) {
+      presized = true;
       presize();
     }
     if (headerText != null) {
