@@ -6,7 +6,16 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Parses what StackCount prints. (Placeholder: the parser is being written.) */
+/**
+ * Parses what bcc {@code stackcount} prints (multi-line with {@code -P -d -v -s -i -T -K -U}, or
+ * {@code -f} folded lines) and bpftrace stack maps ({@code @[kstack, comm]: N}) into one row per
+ * printed stack. Streams the input line by line, so files of any size parse in bounded memory per line.
+ *
+ * <pre>{@code
+ * StackCountResult r = StackCount.parse(Path.of("stackcount.txt"));
+ * long hits = r.table().longColumn("count").sum();
+ * }</pre>
+ */
 public final class StackCount {
   private StackCount() {}
 
@@ -38,6 +47,6 @@ public final class StackCount {
 
   private static StackCountResult parse(LineReader lines, ParseOptions options)
       throws IOException, ParseException {
-    throw new UnsupportedOperationException("StackCount parser not written yet");
+    return new StackParser(options.sourceName(), options.strict()).parse(lines);
   }
 }

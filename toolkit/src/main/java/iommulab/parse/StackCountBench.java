@@ -1,0 +1,31 @@
+package iommulab.parse;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Times the stackcount parser alone until the {@code parse} CLI is merged:
+ * {@code java -cp iommulab.jar iommulab.parse.StackCountBench FILE [summary|csv|folded]}.
+ */
+final class StackCountBench {
+  private StackCountBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long t0 = System.nanoTime();
+    StackCountResult r = StackCount.parse(Path.of(args[0]));
+    System.err.printf("in-process parse %.3f s%n", (System.nanoTime() - t0) / 1e9);
+    String format = args.length > 1 ? args[1] : "summary";
+    var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    switch (format) {
+      case "csv" -> TableCsv.write(r.table(), out);
+      case "folded" -> r.writeFolded(out);
+      default -> out.append(r.summary()).append('\n');
+    }
+    for (Warning w : r.warnings()) {
+      System.err.println(w);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,232 @@
+package iommulab.parse;
+
+/**
+ * Says what kind of line of stack output {@code a[s .. e)} is, looking only at its shape; the
+ * {@link StackParser} decides what the kind means in context. No allocation: this runs on every one
+ * of the millions of lines of a large profile.
+ *
+ * <p>The shapes come from bcc's {@code stackcount.py} (frames indented 2 spaces; count, process and
+ * {@code --} indented 4) and bpftrace's map printer ({@code @name[}, frames indented 4, {@code ]: N}).
+ */
+final class StackLineClassifier {
+  private static final String[] TOOL_ERROR_PREFIXES = {
+    "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno ", "Traceback ("
+  };
+
+  private static final String[] COMMANDS = {
+    "stackcount", "stackcount.py", "stackcount-bpfcc", "bpftrace"
+  };
+
+  private StackLineClassifier() {}
+
+  /**
+   * @param inMapEntry whether the previous lines opened a bpftrace map entry not yet closed, where
+   *     every indented line is a frame
+   * @param folded whether {@code -f} lines were seen before, so a line without {@code ;} may be one
+   */
+  static StackLineKind classify(char[] a, int s, int e, boolean inMapEntry, boolean folded) {
+    if (s == e) {
+      return StackLineKind.BLANK;
+    }
+    char c0 = a[s];
+    if (c0 == ' ' || c0 == '\t') {
+      return indented(a, s, e, inMapEntry, folded);
+    }
+    if (inMapEntry && (c0 == ']' || c0 == ',')) {
+      return StackLineKind.MAP_CLOSE;
+    }
+    if (c0 == '@') {
+      return mapLine(a, s, e);
+    }
+    if (isTimestamp(a, s, e)) {
+      return StackLineKind.TIMESTAMP;
+    }
+    if (startsWith(a, s, e, "Tracing ") && contains(a, s, e, "Hit Ctrl-C to end.")) {
+      return StackLineKind.BCC_HEADER;
+    }
+    if (startsWith(a, s, e, "Attaching ") && contains(a, s, e, " probe")) {
+      return StackLineKind.BPFTRACE_HEADER;
+    }
+    if (startsWith(a, s, e, "Detaching...")) {
+      return StackLineKind.DETACHING;
+    }
+    if (isCommand(a, s, e)) {
+      return StackLineKind.COMMAND;
+    }
+    for (String prefix : TOOL_ERROR_PREFIXES) {
+      if (startsWith(a, s, e, prefix)) {
+        return StackLineKind.TOOL_ERROR;
+      }
+    }
+    if (isFolded(a, s, e, folded)) {
+      return StackLineKind.FOLDED;
+    }
+    return StackLineKind.OTHER;
+  }
+
+  private static StackLineKind indented(char[] a, int s, int e, boolean inMapEntry, boolean folded) {
+    int spaces = 0;
+    while (s + spaces < e && (a[s + spaces] == ' ' || a[s + spaces] == '\t')) {
+      spaces++;
+    }
+    if (s + spaces == e) {
+      return StackLineKind.BLANK;
+    }
+    if (inMapEntry) {
+      return StackLineKind.FRAME;
+    }
+    if (folded && spaces == 1 && allDigits(a, s + 1, e)) {
+      return StackLineKind.FOLDED; // bcc -f for a stack with no comm and no frames: " 1"
+    }
+    if (spaces == 2 && a[s] == ' ' && a[s + 1] == ' ') {
+      return StackLineKind.FRAME;
+    }
+    if (spaces != 4 || a[s + 2] != ' ' || a[s + 3] != ' ') {
+      return StackLineKind.OTHER;
+    }
+    int r = s + 4;
+    if (allDigits(a, r, e)) {
+      return StackLineKind.COUNT;
+    }
+    if (e - r == 2 && a[r] == '-' && a[r + 1] == '-') {
+      return StackLineKind.DELIMITER;
+    }
+    if (a[e - 1] == ']' && processBracket(a, r, e) >= 0) {
+      return StackLineKind.PROCESS;
+    }
+    return a[r] >= '0' && a[r] <= '9' ? StackLineKind.BAD_COUNT : StackLineKind.OTHER;
+  }
+
+  private static StackLineKind mapLine(char[] a, int s, int e) {
+    int bracket = indexOf(a, s, e, '[');
+    if (bracket < 0) {
+      return StackLineKind.OTHER;
+    }
+    return mapValueStart(a, bracket, e) >= 0 ? StackLineKind.MAP_ENTRY : StackLineKind.MAP_OPEN;
+  }
+
+  /** Where the count starts in a line ending {@code ]: N}, or -1. */
+  static int mapValueStart(char[] a, int s, int e) {
+    int i = e;
+    while (i > s && a[i - 1] >= '0' && a[i - 1] <= '9') {
+      i--;
+    }
+    if (i == e || i - s < 3 || a[i - 1] != ' ' || a[i - 2] != ':' || a[i - 3] != ']') {
+      return -1;
+    }
+    return i;
+  }
+
+  /** Index of the {@code " ["} before the pid in {@code comm [pid]}, or -1. */
+  static int processBracket(char[] a, int s, int e) {
+    for (int i = e - 2; i > s; i--) {
+      if (a[i] == '[' && a[i - 1] == ' ') {
+        return i - 1;
+      }
+    }
+    return -1;
+  }
+
+  /** A pasted shell command running the tool: {@code # ./stackcount -d ip_output}, {@code ./stackcount.py -v x}. */
+  private static boolean isCommand(char[] a, int s, int e) {
+    int from = s;
+    if (e - s > 2 && (a[s] == '#' || a[s] == '$') && a[s + 1] == ' ') {
+      from = s + 2;
+    }
+    if (startsWith(a, from, e, "sudo ")) {
+      from += 5;
+    }
+    int space = indexOf(a, from, e, ' ');
+    int end = space < 0 ? e : space;
+    for (String tool : COMMANDS) {
+      int n = tool.length();
+      if (end - from >= n && startsWith(a, end - n, end, tool)
+          && (end - from == n || a[end - n - 1] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code HH:MM:SS}, possibly padded with blanks ({@code %-8s}). */
+  private static boolean isTimestamp(char[] a, int s, int e) {
+    if (e - s < 8 || a[s + 2] != ':' || a[s + 5] != ':') {
+      return false;
+    }
+    if (!digit(a[s]) || !digit(a[s + 1]) || !digit(a[s + 3]) || !digit(a[s + 4]) || !digit(a[s + 6])
+        || !digit(a[s + 7])) {
+      return false;
+    }
+    for (int i = s + 8; i < e; i++) {
+      if (a[i] != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isFolded(char[] a, int s, int e, boolean folded) {
+    int space = lastIndexOf(a, s, e, ' ');
+    if (space <= s || !allDigits(a, space + 1, e)) {
+      return false;
+    }
+    return folded || indexOf(a, s, space, ';') >= 0;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean allDigits(char[] a, int s, int e) {
+    if (s >= e) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      if (a[i] < '0' || a[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean startsWith(char[] a, int s, int e, String prefix) {
+    int n = prefix.length();
+    if (e - s < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (a[s + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean contains(char[] a, int s, int e, String needle) {
+    int n = needle.length();
+    for (int i = s; i + n <= e; i++) {
+      if (startsWith(a, i, e, needle)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int indexOf(char[] a, int s, int e, char c) {
+    for (int i = s; i < e; i++) {
+      if (a[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static int lastIndexOf(char[] a, int s, int e, char c) {
+    for (int i = e - 1; i >= s; i--) {
+      if (a[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,589 @@
+package iommulab.parse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assembles stacks from classified lines (see {@link StackLineClassifier}): bcc multi-line output
+ * (frames, {@code --}, {@code comm [pid]}, count), {@code -f} folded lines and bpftrace stack maps, with
+ * {@code -i}/{@code -T} interval blocks. One instance parses one input.
+ *
+ * <p>Intervals: bcc prints an empty line before every interval and one after every stack, so an empty
+ * line that does not follow a count starts a new interval ({@code ^C} echoed on a terminal takes the
+ * place of that empty line). bpftrace prints nothing between {@code print()}s, so a new interval starts
+ * at a {@code time()} line, after empty lines, or when a map's value drops (bpftrace prints entries in
+ * ascending order).
+ */
+final class StackParser {
+  private static final String COUNT_SHAPE = "count line '    N' (a whole number)";
+  private static final String PROCESS_SHAPE = "process line '    comm [PID]'";
+  private static final String FOLDED_SHAPE = "folded line 'process;frame;...;frame COUNT'";
+  private static final String MAP_CLOSE_SHAPE = "']: N' or ', comm]: N' closing the bpftrace map entry";
+  private static final String ANY_SHAPE =
+      "stackcount output (frames, '    N' counts, -f folded lines) or a bpftrace stack map";
+
+  private final String source;
+  private final boolean strict;
+  /** Distinct objects so that the parser recognises the folded delimiter by identity. */
+  private static final String DELIMITER = new String("-");
+
+  private final StackFrameIndex names = new StackFrameIndex();
+  private final StackFrameIndex processes = new StackFrameIndex();
+  private final StackTable table = new StackTable();
+  private final List<Stack> stacks = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<ToolError> toolErrors = new ArrayList<>();
+  private final List<SourceLine> unrecognized = new ArrayList<>();
+
+  private char[] a;
+  private int s;
+  private int e;
+  private long lineNo;
+  private int lineStart;
+
+  // The stack being read; its raw lines are kept until its count arrives so that an unfinished stack
+  // can be reported verbatim instead of dropped.
+  private boolean open;
+  private String[] frames = new String[64];
+  private int depth;
+  private int userStart = Stack.NOT_DELIMITED;
+  private String process = "";
+  private int pid = Stack.UNKNOWN_PID;
+  private boolean processSeen;
+  private long stackLine;
+  private final StringBuilder openRaw = new StringBuilder();
+  private long[] openLines = new long[64];
+  private int openLineCount;
+
+  private StackLineKind prev;
+  private boolean afterCtrlC;
+  private boolean started;
+  private int interval = -1;
+  private boolean intervalJustOpened;
+  private final List<String> intervalTimes = new ArrayList<>();
+
+  private boolean foldedSeen;
+  private boolean bpftraceSeen;
+  private boolean inMapEntry;
+  private String mapName;
+  private boolean boundaryPending;
+  private boolean intervalHasEntries;
+  private String lastMap;
+  private long lastMapCount;
+  private final Set<String> maps = new LinkedHashSet<>();
+
+  private String pattern;
+  private int functionsTraced = -1;
+  private int probes = -1;
+  private String command;
+  private boolean detached;
+  private long totalCount;
+  private int lineCount;
+
+  StackParser(String source, boolean strict) {
+    this.source = source;
+    this.strict = strict;
+  }
+
+  StackCountResult parse(LineReader in) throws IOException, ParseException {
+    while (in.next()) {
+      a = in.array();
+      s = in.start();
+      e = in.end();
+      lineNo = in.number();
+      lineStart = s;
+      boolean ctrlC = e - s >= 2 && a[s] == '^' && a[s + 1] == 'C';
+      if (ctrlC) {
+        // The terminal echoes Ctrl-C where the cursor is: alone on a line, or glued to -f output.
+        s += 2;
+      }
+      StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
+      if (open && kind != StackLineKind.BLANK) {
+        keepRaw();
+      }
+      accept(kind);
+      prev = kind;
+      afterCtrlC = ctrlC;
+    }
+    lineCount = (int) Math.min(Integer.MAX_VALUE, in.number());
+    if (open) {
+      unfinished("input ends inside a stack");
+    }
+    return result();
+  }
+
+  private void accept(StackLineKind kind) throws ParseException {
+    switch (kind) {
+      case BLANK -> blank();
+      case BCC_HEADER -> bccHeader();
+      case BPFTRACE_HEADER -> bpftraceHeader();
+      case DETACHING -> detaching();
+      case TIMESTAMP -> timestamp();
+      case FRAME -> frame();
+      case DELIMITER -> delimiter();
+      case PROCESS -> processLine();
+      case COUNT -> countLine();
+      case BAD_COUNT ->
+          throw error(s + 4, "bad count '" + text(s + 4, e) + "'", COUNT_SHAPE + " or " + PROCESS_SHAPE);
+      case FOLDED -> folded();
+      case MAP_OPEN -> mapOpen();
+      case MAP_ENTRY -> mapEntry();
+      case MAP_CLOSE -> mapClose();
+      case COMMAND -> {
+        if (command == null) {
+          command = text(s + 2, e).strip();
+        }
+      }
+      case TOOL_ERROR -> toolErrors.add(new ToolError(lineNo, text(s, e)));
+      case OTHER -> other();
+    }
+  }
+
+  private void blank() throws ParseException {
+    if (open) {
+      unfinished("empty line inside a stack");
+    }
+    if (bpftraceSeen) {
+      boundaryPending = true;
+      return;
+    }
+    // Old bcc printed one more empty line after the one that the echoed ^C shares.
+    if (foldedSeen || !started || afterCtrlC || prev == StackLineKind.COUNT || prev == StackLineKind.TIMESTAMP) {
+      return;
+    }
+    interval++;
+    intervalJustOpened = true;
+  }
+
+  private void bccHeader() throws ParseException {
+    endOpenStack();
+    started = true;
+    if (pattern == null) {
+      int q1 = StackLineClassifier.indexOf(a, s, e, '"');
+      int q2 = StackLineClassifier.lastIndexOf(a, s, e, '"');
+      if (q1 >= 0 && q2 > q1) {
+        pattern = text(q1 + 1, q2);
+      }
+      functionsTraced = (int) leadingNumber(s + "Tracing ".length());
+    }
+  }
+
+  private void bpftraceHeader() throws ParseException {
+    endOpenStack();
+    started = true;
+    bpftraceSeen = true;
+    if (probes < 0) {
+      probes = (int) leadingNumber(s + "Attaching ".length());
+    }
+  }
+
+  private void detaching() throws ParseException {
+    endOpenStack();
+    detached = true;
+    started = false;
+  }
+
+  private void timestamp() throws ParseException {
+    endOpenStack();
+    String time = text(s, s + 8);
+    started = true;
+    if (bpftraceSeen) {
+      interval = interval < 0 && !intervalHasEntries ? 0 : interval + 1;
+      intervalHasEntries = false;
+      boundaryPending = false;
+      lastMap = null;
+    } else if (!intervalJustOpened || interval < 0) {
+      interval++;
+    }
+    intervalJustOpened = false;
+    while (intervalTimes.size() < interval) {
+      intervalTimes.add("");
+    }
+    if (intervalTimes.size() == interval) {
+      intervalTimes.add(time);
+    }
+  }
+
+  private void frame() {
+    if (inMapEntry) {
+      int from = s;
+      while (from < e && (a[from] == ' ' || a[from] == '\t')) {
+        from++;
+      }
+      addFrame(names.intern(a, from, e));
+      return;
+    }
+    openStack();
+    addFrame(frameName(s + 2, e));
+  }
+
+  private void delimiter() throws ParseException {
+    openStack();
+    if (userStart != Stack.NOT_DELIMITED) {
+      throw error(s + 4, "second '--' delimiter in one stack", "user frames or " + COUNT_SHAPE);
+    }
+    userStart = depth;
+  }
+
+  private void processLine() throws ParseException {
+    openStack();
+    if (processSeen) {
+      throw error(s + 4, "second process line for one stack", COUNT_SHAPE);
+    }
+    int bracket = StackLineClassifier.processBracket(a, s + 4, e);
+    if (!StackLineClassifier.allDigits(a, bracket + 2, e - 1)) {
+      throw error(bracket + 2, "bad pid '" + text(bracket + 2, e - 1) + "'", PROCESS_SHAPE);
+    }
+    process = unquoted(processes, s + 4, bracket);
+    pid = (int) number(bracket + 2, e - 1, PROCESS_SHAPE);
+    processSeen = true;
+  }
+
+  private void countLine() throws ParseException {
+    if (!open) {
+      openStack(); // bcc prints a bare count when neither stack could be walked
+    }
+    long count = number(s + 4, e, COUNT_SHAPE);
+    emit(Math.max(interval, 0), count);
+  }
+
+  private void folded() throws ParseException {
+    foldedSeen = true;
+    started = true;
+    int space = StackLineClassifier.lastIndexOf(a, s, e, ' ');
+    long count = number(space + 1, e, FOLDED_SHAPE);
+    open = true;
+    stackLine = lineNo;
+    // bcc -f: comm;user frames root..leaf[;-];kernel frames root..leaf. Split on ';' but rejoin Java
+    // frames (Lpkg/Class;::method), whose second half always starts with "::".
+    String[] elements = new String[16];
+    int n = 0;
+    int from = s;
+    for (int i = s; i <= space; i++) {
+      if (i == space || a[i] == ';') {
+        boolean javaTail = i + 2 < space && a[i] == ';' && a[i + 1] == ':' && a[i + 2] == ':' && i > from;
+        if (javaTail && i < space) {
+          continue;
+        }
+        if (n == elements.length) {
+          elements = Arrays.copyOf(elements, n * 2);
+        }
+        elements[n++] = n == 0 ? processes.intern(a, from, i) : element(from, i);
+        from = i + 1;
+      }
+    }
+    process = n > 0 ? elements[0] : "";
+    int delimiterAt = -1;
+    for (int i = n - 1; i >= 1; i--) {
+      if (delimiterAt < 0 && elements[i] == DELIMITER) {
+        delimiterAt = i;
+        continue;
+      }
+      addFrame(elements[i]);
+    }
+    if (delimiterAt >= 0) {
+      userStart = n - 1 - delimiterAt; // kernel frames come after '-' in root-first order
+    }
+    emit(Math.max(interval, 0), count);
+  }
+
+  private void mapOpen() throws ParseException {
+    endOpenStack();
+    bpftraceSeen = true;
+    started = true;
+    int bracket = StackLineClassifier.indexOf(a, s, e, '[');
+    mapName = processes.intern(a, s, bracket);
+    openStack();
+    inMapEntry = true;
+    int end = e;
+    while (end > bracket + 1 && (a[end - 1] == ' ' || a[end - 1] == ',')) {
+      end--;
+    }
+    scalars(bracket + 1, end);
+  }
+
+  private void mapEntry() throws ParseException {
+    endOpenStack();
+    bpftraceSeen = true;
+    started = true;
+    int bracket = StackLineClassifier.indexOf(a, s, e, '[');
+    int value = StackLineClassifier.mapValueStart(a, s, e);
+    mapName = processes.intern(a, s, bracket);
+    openStack();
+    scalars(bracket + 1, value - 3);
+    closeMapEntry(number(value, e, MAP_CLOSE_SHAPE));
+  }
+
+  private void mapClose() throws ParseException {
+    int value = StackLineClassifier.mapValueStart(a, s, e);
+    if (value < 0) {
+      throw error(s, "bad end of bpftrace map entry '" + text(s, e) + "'", MAP_CLOSE_SHAPE);
+    }
+    int from = a[s] == ',' ? s + 1 : s;
+    scalars(from, value - 3);
+    inMapEntry = false;
+    closeMapEntry(number(value, e, MAP_CLOSE_SHAPE));
+  }
+
+  private void closeMapEntry(long count) {
+    if (interval < 0) {
+      interval = 0;
+    } else if (intervalHasEntries
+        && (boundaryPending || (mapName.equals(lastMap) && count < lastMapCount))) {
+      interval++;
+    }
+    boundaryPending = false;
+    intervalHasEntries = true;
+    lastMap = mapName;
+    lastMapCount = count;
+    maps.add(mapName);
+    emit(interval, count);
+  }
+
+  /** bpftrace key scalars after or before the stack, e.g. {@code mkdir, 16905}: comm and pid. */
+  private void scalars(int from, int to) {
+    int i = from;
+    while (i < to) {
+      while (i < to && a[i] == ' ') {
+        i++;
+      }
+      int comma = StackLineClassifier.indexOf(a, i, to, ',');
+      int end = comma < 0 ? to : comma;
+      int last = end;
+      while (last > i && a[last - 1] == ' ') {
+        last--;
+      }
+      if (last > i) {
+        if (StackLineClassifier.allDigits(a, i, last) && last - i <= 9 && pid == Stack.UNKNOWN_PID) {
+          pid = Integer.parseInt(text(i, last));
+        } else if (!processSeen) {
+          process = processes.intern(a, i, last);
+          processSeen = true;
+        }
+      }
+      i = end + 1;
+    }
+  }
+
+  private void other() throws ParseException {
+    if (foldedSeen && StackLineClassifier.indexOf(a, s, e, ';') >= 0) {
+      int space = StackLineClassifier.lastIndexOf(a, s, e, ' ');
+      if (space < 0) {
+        throw error(lineStart, "folded line without a count", FOLDED_SHAPE);
+      }
+      throw error(space + 1, "bad count '" + text(space + 1, e) + "'", FOLDED_SHAPE);
+    }
+    if (strict) {
+      throw error(lineStart, "unrecognized line", ANY_SHAPE);
+    }
+    unrecognized.add(new SourceLine(lineNo, fullLine()));
+  }
+
+  // ---- the open stack ----
+
+  private void openStack() {
+    if (open) {
+      return;
+    }
+    open = true;
+    started = true;
+    intervalJustOpened = false;
+    stackLine = lineNo;
+    keepRaw();
+  }
+
+  private void addFrame(String frame) {
+    if (depth == frames.length) {
+      frames = Arrays.copyOf(frames, depth * 2);
+    }
+    frames[depth++] = frame;
+  }
+
+  private void emit(int stackInterval, long count) {
+    Stack stack =
+        new Stack(
+            stackInterval, process, pid, count, List.of(Arrays.copyOf(frames, depth)), userStart, stackLine);
+    stacks.add(stack);
+    table.add(stack);
+    totalCount += count;
+    reset();
+  }
+
+  private void reset() {
+    open = false;
+    depth = 0;
+    userStart = Stack.NOT_DELIMITED;
+    process = "";
+    pid = Stack.UNKNOWN_PID;
+    processSeen = false;
+    openRaw.setLength(0);
+    openLineCount = 0;
+  }
+
+  /** A bcc stack ended without its count: an error when strict, else its lines are kept as unrecognised. */
+  private void unfinished(String why) throws ParseException {
+    if (strict) {
+      throw error(lineStart, why + " (stack began at line " + stackLine + ")", COUNT_SHAPE);
+    }
+    warnings.add(new Warning(stackLine, why + " at line " + lineNo + "; the stack's lines are kept as unrecognised"));
+    int from = 0;
+    for (int i = 0; i < openLineCount; i++) {
+      int nl = openRaw.indexOf("\n", from);
+      unrecognized.add(new SourceLine(openLines[i], openRaw.substring(from, nl)));
+      from = nl + 1;
+    }
+    inMapEntry = false;
+    reset();
+  }
+
+  private void endOpenStack() throws ParseException {
+    if (open) {
+      unfinished("stack has no count");
+    }
+  }
+
+  private void keepRaw() {
+    if (openLineCount == openLines.length) {
+      openLines = Arrays.copyOf(openLines, openLineCount * 2);
+    }
+    openLines[openLineCount++] = lineNo;
+    openRaw.append(a, lineStart, e - lineStart).append('\n');
+  }
+
+  // ---- small lexical helpers ----
+
+  /** A bcc frame: drops a {@code -v} address and {@code b'...'} quoting, keeps offsets. */
+  private String frameName(int from, int to) {
+    int hex = from;
+    while (hex < to && isHex(a[hex])) {
+      hex++;
+    }
+    int digits = hex - from;
+    if (digits > 0) {
+      // "%-16x " : the address padded to 16 columns, then one space
+      int spaces = Math.max(16, digits) - digits + 1;
+      int name = hex + spaces;
+      if (name < to && a[name] != ' ' && allSpaces(hex, name)) {
+        from = name;
+      }
+    }
+    return unquoted(names, from, to);
+  }
+
+  /** A folded element: the {@code -} delimiter, or an interned frame. */
+  private String element(int from, int to) {
+    if (to - from == 1 && a[from] == '-') {
+      return DELIMITER;
+    }
+    return names.intern(a, from, to);
+  }
+
+  private boolean allSpaces(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Interns {@code a[from..to)}, dropping Python's {@code b'...'} / {@code b"..."} bytes quoting. */
+  private String unquoted(StackFrameIndex index, int from, int to) {
+    if (to - from >= 3 && a[from] == 'b' && (a[from + 1] == '\'' || a[from + 1] == '"') && a[to - 1] == a[from + 1]) {
+      int inner = from + 2;
+      int end = to - 1;
+      if (StackLineClassifier.indexOf(a, inner, end, '\\') >= 0) {
+        return index.intern(StackText.unescapePythonBytes(a, inner, end));
+      }
+      return index.intern(a, inner, end);
+    }
+    return index.intern(a, from, to);
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  }
+
+  private long number(int from, int to, String shape) throws ParseException {
+    if (!StackLineClassifier.allDigits(a, from, to)) {
+      throw error(from, "bad count '" + text(from, to) + "'", shape);
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = a[i] - '0';
+      if (v > (Long.MAX_VALUE - d) / 10) {
+        throw error(from, "count '" + text(from, to) + "' does not fit in 64 bits", shape);
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  private long leadingNumber(int from) {
+    long v = 0;
+    int i = from;
+    while (i < e && a[i] >= '0' && a[i] <= '9' && v < Integer.MAX_VALUE / 10) {
+      v = v * 10 + (a[i++] - '0');
+    }
+    return i == from ? -1 : v;
+  }
+
+  private String text(int from, int to) {
+    return new String(a, from, Math.max(0, to - from));
+  }
+
+  private String fullLine() {
+    return new String(a, lineStart, e - lineStart);
+  }
+
+  /** A parse error at {@code a[index]} of the current line. */
+  private ParseException error(int index, String reason, String expected) {
+    return new ParseException(source, lineNo, index - lineStart + 1, fullLine(), reason, expected);
+  }
+
+  private StackCountResult result() {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("format", bpftraceSeen ? "bpftrace" : foldedSeen ? "folded" : "bcc");
+    if (command != null) {
+      facts.put("command", command);
+    }
+    if (pattern != null) {
+      facts.put("pattern", pattern);
+      facts.put("functions_traced", functionsTraced);
+    }
+    if (probes >= 0) {
+      facts.put("probes", probes);
+    }
+    if (!maps.isEmpty()) {
+      facts.put("maps", List.copyOf(maps));
+    }
+    facts.put("stacks", stacks.size());
+    facts.put("intervals", Math.max(interval + 1, stacks.isEmpty() ? 0 : 1));
+    if (!intervalTimes.isEmpty()) {
+      facts.put("interval_times", List.copyOf(intervalTimes));
+    }
+    facts.put("total_count", totalCount);
+    facts.put("distinct_frames", names.size());
+    facts.put("detached", detached);
+    facts.put("lines", lineCount);
+    if (!unrecognized.isEmpty()) {
+      warnings.add(
+          new Warning(
+              unrecognized.get(0).line(),
+              unrecognized.size() + " line(s) not recognised, kept in unrecognized() (first at line "
+                  + unrecognized.get(0).line() + ")"));
+    }
+    return new StackCountResult(
+        source, table.build(source), List.copyOf(stacks), List.copyOf(warnings), List.copyOf(toolErrors),
+        List.copyOf(unrecognized), Collections.unmodifiableMap(facts));
+  }
+
+
+}
