@@ -135,10 +135,11 @@ final class ReportPage {
 
   private void qemuIo(Table q) {
     out.append("<h2 id=\"qemu-io\">qemu-io throughput</h2>\n");
-    if (q.rowCount() == 0 || !q.containsColumn(options.groupColumn())) {
+    if (q.rowCount() == 0) {
       out.append("<p>No qemu-io rows.</p>\n");
       return;
     }
+    requireGroupColumn(q);
     String group = options.groupColumn();
     List<Summary> summaries = Statistics.summarize(q, "bytes_per_second", group);
     List<List<String>> rows = new ArrayList<>();
@@ -173,10 +174,11 @@ final class ReportPage {
 
   private void perfStat(Table p, DerivedTable qemu) {
     out.append("<h2 id=\"perf-stat\">perf stat counters</h2>\n");
-    if (p.rowCount() == 0 || !p.containsColumn(options.groupColumn())) {
+    if (p.rowCount() == 0) {
       out.append("<p>No perf stat rows.</p>\n");
       return;
     }
+    requireGroupColumn(p);
     Table rates = CounterRates.perSecond(p);
     out.append("<p>Each run's counter total per second of elapsed time.</p>\n");
     out.append(
@@ -210,10 +212,11 @@ final class ReportPage {
 
   private void stackCount(Table s) {
     out.append("<h2 id=\"stackcount\">Kernel stacks (stackcount)</h2>\n");
-    if (s.rowCount() == 0 || !s.containsColumn(options.groupColumn())) {
+    if (s.rowCount() == 0) {
       out.append("<p>No stacks.</p>\n");
       return;
     }
+    requireGroupColumn(s);
     StackProfile all = StackProfile.fromTable(s);
     out.append("<p>").append(all.total()).append(" samples in ").append(all.paths().size())
         .append(" distinct stacks. Frames by inclusive count (top 25):</p>\n");
@@ -357,6 +360,14 @@ final class ReportPage {
   private static String noteBody(Annotation a) {
     return esc(a.text()) + " <span class=\"meta\">(" + esc(a.author()) + ", " + esc(a.time())
         + ")</span>";
+  }
+
+  private void requireGroupColumn(Table t) {
+    if (!t.containsColumn(options.groupColumn())) {
+      throw new IllegalArgumentException(
+          "cannot group by '" + options.groupColumn() + "': the " + t.name()
+              + " table has no such column; its columns are " + t.columnNames());
+    }
   }
 
   private static String device(Device d) {

@@ -87,7 +87,8 @@ final class ReportFixture {
             null, List.of(),
             BootSnapshot.of(cmdline, "test", EffectiveIommu.unknown()),
             new Device("0003:04:00.0", "144d:a808", "vfio-pci", 0, "", ""),
-            Map.of());
+            Map.of(),
+            List.of());
     byte[] raw = ("output of " + commandLine + "\n").getBytes(StandardCharsets.UTF_8);
     return e.addRun(
         template, List.of(new Experiment.RawContent("output.txt", "output", raw, true)));
