@@ -47,7 +47,8 @@ final class ReportPage {
           + ".note{background:#fff8dc;border-left:3px solid #e0b000;padding:3px 8px;margin:4px 0;"
           + "font-size:13px}td.annotated{background:#fff8dc}.meta{color:#666}"
           + "code,pre{font-size:12px;background:#f6f6f6}pre{padding:6px;overflow-x:auto}"
-          + ".problem{color:#a00}.chart-caption{color:#444;font-size:13px}";
+          + ".problem{color:#a00}.chart-caption{color:#444;font-size:13px}"
+          + ".scroll{overflow-x:auto;max-width:100%}";
 
   private final Experiment experiment;
   private final Manifest manifest;
