@@ -185,8 +185,10 @@ final class ReportPage {
     out.append(
         Html.table(
             rates.selectColumns(
-                "run_id", options.groupColumn(), "event", "unit", "value", "elapsed_s",
-                "value_per_second", "missing"),
+                new LinkedHashSet<>(
+                        List.of("run_id", options.groupColumn(), "event", "unit", "value",
+                            "elapsed_s", "value_per_second", "missing"))
+                    .toArray(new String[0])),
             options.maxTableRows(), Map.of()));
     List<String> events = distinctValues(rates, "event");
     String tlbMiss = events.stream().filter(e -> e.contains("tlb_miss")).findFirst().orElse(null);
