@@ -47,3 +47,5 @@ LC_ALL=C perf stat -o output-file.txt -e task-clock,page-faults -- sh -c 'true' 
 LC_ALL=C perf stat -o output-file-append.txt -e task-clock -- true; LC_ALL=C perf stat -o output-file-append.txt --append -e page-faults -- true
 run error-event-syntax.txt   "LC_ALL=C perf stat -e nosuchevent -- true"
 run error-bad-pmu.txt        "LC_ALL=C perf stat -e 'smmuv3_pmcg_27ffe0202/transaction/' -a -- true"
+run interval-summary.txt     "LC_ALL=C perf stat -I 100 --summary -e task-clock -- sleep 0.25"
+run interval-summary-csv.txt "LC_ALL=C perf stat -I 100 --summary -x, -e task-clock -- sleep 0.25"

@@ -10,8 +10,8 @@ import sys
 from decimal import Decimal
 
 UNIT = {"bytes": 0, "KiB": 10, "MiB": 20, "GiB": 30, "TiB": 40, "PiB": 50, "EiB": 60}
-HEAD = re.compile(r"^(read|wrote|discard) (\d+)/(\d+) bytes at offset (\d+)$")
-STATS = re.compile(r"^[\d.]+ \w+, (\d+|X) ops; (\S+)(?: sec)? \((\S+) (\w+)/sec and (\S+) ops/sec\)$")
+HEAD = re.compile(r"^(read|wrote|discard) (\d+|X+)/(\d+|X+) bytes at offset (\d+|X+)$")
+STATS = re.compile(r"^(?:[\d.]+|X+) \w+, (\d+|X) ops; (\S+)(?: sec)? \((\S+) (\w+)/sec and (\S+) ops/sec\)$")
 TERSE = re.compile(r"^(\d+),(\d+),(\d+):(\d+):([\d.]+),([\d.]+),([\d.]+)$")
 
 
@@ -46,7 +46,7 @@ def rows(path):
             m = HEAD.match(line)
             if m:
                 op = {"read": "read", "wrote": "write", "discard": "discard"}[m.group(1)]
-                pending = [op, m.group(4), m.group(3), m.group(2), number]
+                pending = [op] + ["" if g.startswith("X") else g for g in (m.group(4), m.group(3), m.group(2))] + [number]
                 continue
             m = STATS.match(line)
             if m:

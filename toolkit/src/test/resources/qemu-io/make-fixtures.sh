@@ -53,3 +53,14 @@ qemu-io -c 'read 0 4k' -c 'write 0 4k' -c 'read -C 0 4k' -c 'aio_read 0 4k' -c '
 qemu-io -f raw -c 'write -P 0x5 0 64k' -c 'read 0 65535' -c 'read -C 0 4k' disk.raw 2>&1 \
   | sed -e 's/[0-9]* ops\; [0-9/:. sec]* ([0-9/.inf]* [EPTGMKiBbytes]*\/sec and [0-9/.inf]* ops\/sec)/X ops\; XX:XX:XX.X (XXX YYY\/sec and XXX ops\/sec)/' \
         -e 's/qemu-io> //g' > $out/iotests-filtered.txt
+# several runs in one capture: version banner, command-level errors, open/close at the prompt
+{ qemu-io --version
+  qemu-io -f raw -c 'open disk.raw' -c 'reopen -r' -c 'write 0 512' -c 'read 0 512' disk.raw
+  qemu-io -c 'open -f raw disk.raw' -c 'open -o driver=raw disk.raw' -c 'read -C 0 512' -c 'close' -c 'read 0 512'
+} > $out/version-and-command-errors.txt 2>&1
+# iotest 046 filters byte counts and offsets as well (tests/qemu-iotests/046, after _filter_qemu_io)
+qemu-io -f raw -c 'write -P 0x7 0 64k' -c 'aio_write 64k 4k' -c 'aio_flush' -c 'read 0 8k' disk.raw 2>&1 \
+  | sed -e 's/[0-9]* ops\; [0-9/:. sec]* ([0-9/.inf]* [EPTGMKiBbytes]*\/sec and [0-9/.inf]* ops\/sec)/X ops\; XX:XX:XX.X (XXX YYY\/sec and XXX ops\/sec)/' \
+        -e 's/qemu-io> //g' \
+  | sed -e 's/[0-9]*\/[0-9]* bytes at offset [0-9]*/XXX\/XXX bytes at offset XXX/g' -e 's/^[0-9]* KiB/XXX KiB/g' \
+  > $out/iotests-046-filtered.txt

@@ -46,6 +46,9 @@ final class PerfHumanLine {
     }
     int tokEnd = tokenEnd(b, cur, e);
     if (!startsValue(b, cur, tokEnd, e)) {
+      if (mustBeRecord && isDigit(b[cur]) && r.aggrEnd == 0 && Double.isNaN(r.intervalSeconds)) {
+        return problem.fail(s, cur, "bad counter value '" + new String(b, cur, tokEnd - cur) + "'", SHAPE);
+      }
       boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
       mustBeRecord |= topology || PerfAggr.isCpu(b, cur, tokEnd);
       r.aggrStart = cur;
@@ -101,7 +104,7 @@ final class PerfHumanLine {
     if (gapEnd - valueEnd == 1) {
       int unitEnd = tokenEnd(b, gapEnd, e);
       int after = skipSpaces(b, unitEnd, e);
-      if (after < e && b[after] != '#' && b[after] != '(') {
+      if (after < e && b[after] != '#' && b[after] != '(' && isUnit(b, gapEnd, unitEnd)) {
         r.unitStart = gapEnd;
         r.unitEnd = unitEnd;
         eventStart = after;
@@ -120,6 +123,10 @@ final class PerfHumanLine {
         break;
       }
       eventEnd++;
+    }
+    if (!mustBeRecord && r.aggrEnd == 0 && PerfHumanLine.indexOf(b, eventStart, eventEnd, ' ') >= 0) {
+      // outside a counter block only modern one-word event names count: keeps prose out of the table
+      return PerfProblem.NOT_RECORD;
     }
     r.eventStart = eventStart;
     r.eventEnd = eventEnd;
@@ -206,6 +213,18 @@ final class PerfHumanLine {
       return matches(b, s, lineEnd, NOT_COUNTED) || matches(b, s, lineEnd, NOT_SUPPORTED);
     }
     return PerfNumbers.looksNumeric(b, s, tokenEnd);
+  }
+
+  /** perf's units: {@code msec}, {@code ns}, {@code Joules}, {@code MiB}, {@code (msec)}, ... */
+  private static boolean isUnit(char[] b, int s, int e) {
+    for (int p = s; p < e; p++) {
+      char c = b[p];
+      boolean ok = Character.isLetter(c) || c == '/' || c == '%' || c == '(' || c == ')' || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean matches(char[] b, int s, int e, char[] word) {

@@ -70,6 +70,10 @@ final class PerfJsonLine {
     if (!sawEvent && !sawValue) {
       return PerfProblem.NOT_RECORD;
     }
+    if (r.metricUnitEnd == r.metricUnitStart && r.metricValue == 0f) {
+      // perf -j writes "metric-value" : 0.000000, "metric-unit" : "" where the text forms print nothing
+      r.metricValue = Float.NaN;
+    }
     if (!sawEvent || !sawValue) {
       return problem.fail(s, s, sawEvent ? "missing \"counter-value\"" : "missing \"event\"", SHAPE);
     }

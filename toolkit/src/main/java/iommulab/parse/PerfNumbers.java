@@ -34,6 +34,50 @@ final class PerfNumbers {
     if (s >= e) {
       return Double.NaN;
     }
+    double plain = plainDecimal(b, s, e);
+    if (plain >= 0) {
+      return grouping && isGroupingShaped(b, s, e) ? general(b, s, e, true) : plain;
+    }
+    return general(b, s, e, grouping);
+  }
+
+  /**
+   * One pass for the common shape, digits with at most one '.', no sign: returns -1 for anything
+   * else (or more than 18 digits) so the general path decides.
+   */
+  private static double plainDecimal(char[] b, int s, int e) {
+    long mantissa = 0;
+    int fractionDigits = 0;
+    int dot = -1;
+    if (e - s > 19) {
+      return -1;
+    }
+    for (int j = s; j < e; j++) {
+      char c = b[j];
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+      } else if (c == '.' && dot < 0 && j > s && j + 1 < e) {
+        dot = j;
+      } else {
+        return -1;
+      }
+    }
+    if (dot >= 0) {
+      fractionDigits = e - dot - 1;
+    }
+    if (mantissa >= EXACT_MANTISSA_LIMIT) {
+      return -1;
+    }
+    return mantissa / POW10[fractionDigits];
+  }
+
+  /** {@code 1.101} in the grouped counter column is 1101 (see {@link #decimalMark}). */
+  private static boolean isGroupingShaped(char[] b, int s, int e) {
+    int dot = e - 4;
+    return dot > s && dot - s <= 3 && b[dot] == '.' && !(b[s] == '0' && dot - s == 1);
+  }
+
+  private static double general(char[] b, int s, int e, boolean grouping) {
     boolean negative = false;
     int i = s;
     if (b[i] == '-' || b[i] == '+') {
@@ -183,7 +227,12 @@ final class PerfNumbers {
     }
     for (int j = s; j < e; j++) {
       char c = b[j];
-      if ((c < '0' || c > '9') && c != '.' && c != ',') {
+      if (c == '.' || c == ',') {
+        // a mark is always between digits: "1." or "1,," is prose, not a count
+        if (j + 1 >= e || b[j + 1] < '0' || b[j + 1] > '9') {
+          return false;
+        }
+      } else if (c < '0' || c > '9') {
         return false;
       }
     }

@@ -232,6 +232,7 @@ final class PerfStringColumn {
     if (byteKeys != null) {
       var keyToValue = new Byte2ObjectOpenHashMap<String>();
       var valueToKey = new Object2ByteOpenHashMap<String>();
+      valueToKey.defaultReturnValue(Byte.MIN_VALUE);
       var keyToCount = new Byte2IntOpenHashMap();
       for (int id = 0; id < n; id++) {
         byte k = (byte) (Byte.MIN_VALUE + 1 + id);
@@ -256,6 +257,7 @@ final class PerfStringColumn {
     } else if (shortKeys != null) {
       var keyToValue = new Short2ObjectOpenHashMap<String>();
       var valueToKey = new Object2ShortOpenHashMap<String>();
+      valueToKey.defaultReturnValue(Short.MIN_VALUE);
       var keyToCount = new Short2IntOpenHashMap();
       for (int id = 0; id < n; id++) {
         short k = (short) (Short.MIN_VALUE + 1 + id);
@@ -280,6 +282,7 @@ final class PerfStringColumn {
     } else {
       var keyToValue = new Int2ObjectOpenHashMap<String>();
       var valueToKey = new Object2IntOpenHashMap<String>();
+      valueToKey.defaultReturnValue(Integer.MIN_VALUE);
       var keyToCount = new Int2IntOpenHashMap();
       for (int id = 0; id < n; id++) {
         int k = Integer.MIN_VALUE + 1 + id;

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class QemuIoFacts {
   String command;
+  private String version;
   private String invocationTarget;
   private String printedTarget;
   String formatProbed;
@@ -87,6 +88,14 @@ final class QemuIoFacts {
     }
   }
 
+  /** {@code qemu-io version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)}; the copyright line adds nothing. */
+  void version(String text) {
+    String prefix = "qemu-io version ";
+    if (version == null && text.startsWith(prefix)) {
+      version = text.substring(prefix.length());
+    }
+  }
+
   /** {@code format name: qcow2}, {@code cluster size: 64 KiB}, {@code vm state offset: 512 MiB}. */
   void info(String text) {
     int colon = text.indexOf(": ");
@@ -108,6 +117,7 @@ final class QemuIoFacts {
   Map<String, Object> toMap(int reports, int toolErrors, int warnings, int unrecognized) {
     Map<String, Object> facts = new LinkedHashMap<>();
     putIfKnown(facts, "command", command);
+    putIfKnown(facts, "qemu_io_version", version);
     putIfKnown(facts, "target", printedTarget != null ? printedTarget : invocationTarget);
     putIfKnown(facts, "format_probed", formatProbed);
     facts.put("reports", reports);

@@ -58,6 +58,8 @@ enum QemuIoLineKind {
    * readline's redraw escapes ({@code r ESC[K ESC[D re ...}) as {@code script} records them.
    */
   COMMAND_ECHO,
+  /** {@code qemu-io version 7.2.22 (Debian ...)} and the copyright line after it. */
+  VERSION,
   /** The shell line that ran qemu-io, e.g. {@code # qemu-io -c 'read 0 1G' nvme://...}. */
   INVOCATION,
   UNKNOWN;
@@ -81,7 +83,7 @@ enum QemuIoLineKind {
     " requires -z to be specified", "Only one of ", "Only one -r/-w", "-z supports only",
     "Could not ", "Failed to ", "Cannot ", "Invalid ", "injecting invalid ", "signal argument ",
     "Unexpected end of image", " is not a valid number", "getlength: ", ": file is empty",
-    "Block node ", "Error: "
+    "Block node ", "Error: ", ": invalid option -- ", ": option requires an argument -- "
   };
 
   /**
@@ -101,13 +103,19 @@ enum QemuIoLineKind {
       // readline redrawing the typed command on a terminal (a `script` capture)
       return COMMAND_ECHO;
     }
-    if (isReportHead(buf, from, end)) {
+    // reports may come indented (pasted into a mail or a notebook): judge them from their first word
+    int lastNonBlank = end;
+    while (Character.isWhitespace(buf[lastNonBlank - 1])) {
+      lastNonBlank--;
+    }
+    if (isReportHead(buf, firstNonBlank, lastNonBlank)) {
       return REPORT_HEAD;
     }
-    if (indexOf(buf, from, end, " ops; ") >= 0 || endsWith(buf, from, end, " ops/sec)")) {
+    if (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
+        || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)")) {
       return REPORT_STATS;
     }
-    if (isDigit(buf[from]) && isTerse(buf, from, end)) {
+    if (isDigit(buf[firstNonBlank]) && isTerse(buf, firstNonBlank, lastNonBlank)) {
       return TERSE_REPORT;
     }
     if (firstNonBlank > from) {
@@ -121,6 +129,10 @@ enum QemuIoLineKind {
     }
     if (regionMatches(buf, from, end, "qemu-io: ")) {
       return QEMU_IO_ERROR;
+    }
+    if (regionMatches(buf, from, end, "qemu-io version ")
+        || (regionMatches(buf, from, end, "Copyright (c) ") && indexOf(buf, from, end, "QEMU") > 0)) {
+      return VERSION;
     }
     if (regionMatches(buf, from, end, "Is another process using the image [")) {
       return LOCK_HINT;
@@ -164,13 +176,14 @@ enum QemuIoLineKind {
   }
 
   /**
-   * A report head starts with the operation and a digit and says {@code bytes} or has a slash, so a
+   * A report head starts with the operation and a digit (or an iotests {@code X}) and says {@code bytes} or has a slash, so a
    * typed {@code read 0 4k} is not one but a broken {@code read 12x/512 bytes at offset 0} is.
    */
   private static boolean isReportHead(char[] buf, int from, int end) {
     for (String op : OPS) {
       int after = from + op.length();
-      if (regionMatches(buf, from, end, op) && after < end && isDigit(buf[after])) {
+      if (regionMatches(buf, from, end, op) && after < end
+          && (isDigit(buf[after]) || buf[after] == 'X')) {
         return indexOf(buf, after, end, "/") >= 0 || indexOf(buf, after, end, " bytes") >= 0;
       }
     }

@@ -69,7 +69,11 @@ final class QemuIoScanner {
     return false;
   }
 
+  /** Only trailing blanks (a pasted line keeps them) may follow. */
   void expectEnd() throws ParseException {
+    while (pos < end && Character.isWhitespace(buf[pos])) {
+      pos++;
+    }
     if (pos < end) {
       throw error(pos, "unexpected text '" + excerpt(pos) + "' after the report");
     }
@@ -225,8 +229,8 @@ final class QemuIoScanner {
     pos = tokenEnd;
     double value;
     double scaled = mantissa * multiplier;
-    if (exact && scaled < EXACT_MANTISSA_LIMIT && fractionDigits < POWERS_OF_TEN.length) {
-      // mantissa × 2^k is exact here, so the division is the only rounding
+    if (exact && fractionDigits < POWERS_OF_TEN.length) {
+      // mantissa < 2^53 times a power of two is exact, so the division is the only rounding
       value = scaled / POWERS_OF_TEN[fractionDigits];
     } else {
       value =

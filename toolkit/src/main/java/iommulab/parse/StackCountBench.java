@@ -13,7 +13,9 @@ final class StackCountBench {
   private StackCountBench() {}
 
   public static void main(String[] args) throws Exception {
+    long t0 = System.nanoTime();
     StackCountResult r = StackCount.parse(Path.of(args[0]));
+    System.err.printf("in-process parse %.3f s%n", (System.nanoTime() - t0) / 1e9);
     String format = args.length > 1 ? args[1] : "summary";
     var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     switch (format) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 final class StackFrameIndex {
   private String[] names = new String[1 << 12];
+  private char[][] keys = new char[1 << 12][];
   private int[] hashes = new int[1 << 12];
   private int size;
 
@@ -25,13 +26,14 @@ final class StackFrameIndex {
       if (name == null) {
         String created = new String(chars, from, to - from);
         names[slot] = created;
+        keys[slot] = Arrays.copyOfRange(chars, from, to);
         hashes[slot] = h;
         if (++size * 2 > names.length) {
           grow();
         }
         return created;
       }
-      if (hashes[slot] == h && sameChars(name, chars, from, to)) {
+      if (hashes[slot] == h && Arrays.equals(keys[slot], 0, keys[slot].length, chars, from, to)) {
         return name;
       }
       slot = (slot + 1) & mask;
@@ -48,18 +50,7 @@ final class StackFrameIndex {
     return size;
   }
 
-  private static boolean sameChars(String name, char[] chars, int from, int to) {
-    int n = to - from;
-    if (name.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (name.charAt(i) != chars[from + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
+
 
   private static int mix(int h) {
     return h ^ (h >>> 16);
@@ -67,8 +58,10 @@ final class StackFrameIndex {
 
   private void grow() {
     String[] oldNames = names;
+    char[][] oldKeys = keys;
     int[] oldHashes = hashes;
     names = new String[oldNames.length * 2];
+    keys = new char[oldNames.length * 2][];
     hashes = new int[oldNames.length * 2];
     int mask = names.length - 1;
     for (int i = 0; i < oldNames.length; i++) {
@@ -78,9 +71,9 @@ final class StackFrameIndex {
           slot = (slot + 1) & mask;
         }
         names[slot] = oldNames[i];
+        keys[slot] = oldKeys[i];
         hashes[slot] = oldHashes[i];
       }
     }
-    Arrays.fill(oldNames, null);
   }
 }

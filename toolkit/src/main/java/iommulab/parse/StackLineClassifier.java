@@ -13,6 +13,10 @@ final class StackLineClassifier {
     "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno ", "Traceback ("
   };
 
+  private static final String[] COMMANDS = {
+    "stackcount", "stackcount.py", "stackcount-bpfcc", "bpftrace"
+  };
+
   private StackLineClassifier() {}
 
   /**
@@ -26,7 +30,7 @@ final class StackLineClassifier {
     }
     char c0 = a[s];
     if (c0 == ' ' || c0 == '\t') {
-      return indented(a, s, e, inMapEntry);
+      return indented(a, s, e, inMapEntry, folded);
     }
     if (inMapEntry && (c0 == ']' || c0 == ',')) {
       return StackLineKind.MAP_CLOSE;
@@ -46,10 +50,7 @@ final class StackLineClassifier {
     if (startsWith(a, s, e, "Detaching...")) {
       return StackLineKind.DETACHING;
     }
-    if ((c0 == '#' || c0 == '$')
-        && e - s > 2
-        && a[s + 1] == ' '
-        && (contains(a, s, e, "stackcount") || contains(a, s, e, "bpftrace"))) {
+    if (isCommand(a, s, e)) {
       return StackLineKind.COMMAND;
     }
     for (String prefix : TOOL_ERROR_PREFIXES) {
@@ -63,7 +64,7 @@ final class StackLineClassifier {
     return StackLineKind.OTHER;
   }
 
-  private static StackLineKind indented(char[] a, int s, int e, boolean inMapEntry) {
+  private static StackLineKind indented(char[] a, int s, int e, boolean inMapEntry, boolean folded) {
     int spaces = 0;
     while (s + spaces < e && (a[s + spaces] == ' ' || a[s + spaces] == '\t')) {
       spaces++;
@@ -73,6 +74,9 @@ final class StackLineClassifier {
     }
     if (inMapEntry) {
       return StackLineKind.FRAME;
+    }
+    if (folded && spaces == 1 && allDigits(a, s + 1, e)) {
+      return StackLineKind.FOLDED; // bcc -f for a stack with no comm and no frames: " 1"
     }
     if (spaces == 2 && a[s] == ' ' && a[s + 1] == ' ') {
       return StackLineKind.FRAME;
@@ -121,6 +125,27 @@ final class StackLineClassifier {
       }
     }
     return -1;
+  }
+
+  /** A pasted shell command running the tool: {@code # ./stackcount -d ip_output}, {@code ./stackcount.py -v x}. */
+  private static boolean isCommand(char[] a, int s, int e) {
+    int from = s;
+    if (e - s > 2 && (a[s] == '#' || a[s] == '$') && a[s + 1] == ' ') {
+      from = s + 2;
+    }
+    if (startsWith(a, from, e, "sudo ")) {
+      from += 5;
+    }
+    int space = indexOf(a, from, e, ' ');
+    int end = space < 0 ? e : space;
+    for (String tool : COMMANDS) {
+      int n = tool.length();
+      if (end - from >= n && startsWith(a, end - n, end, tool)
+          && (end - from == n || a[end - n - 1] == '/')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code HH:MM:SS}, possibly padded with blanks ({@code %-8s}). */

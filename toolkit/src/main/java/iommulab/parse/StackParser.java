@@ -63,6 +63,7 @@ final class StackParser {
   private int openLineCount;
 
   private StackLineKind prev;
+  private boolean afterCtrlC;
   private boolean started;
   private int interval = -1;
   private boolean intervalJustOpened;
@@ -98,7 +99,8 @@ final class StackParser {
       e = in.end();
       lineNo = in.number();
       lineStart = s;
-      if (e - s >= 2 && a[s] == '^' && a[s + 1] == 'C') {
+      boolean ctrlC = e - s >= 2 && a[s] == '^' && a[s + 1] == 'C';
+      if (ctrlC) {
         // The terminal echoes Ctrl-C where the cursor is: alone on a line, or glued to -f output.
         s += 2;
       }
@@ -108,6 +110,7 @@ final class StackParser {
       }
       accept(kind);
       prev = kind;
+      afterCtrlC = ctrlC;
     }
     lineCount = (int) Math.min(Integer.MAX_VALUE, in.number());
     if (open) {
@@ -151,7 +154,8 @@ final class StackParser {
       boundaryPending = true;
       return;
     }
-    if (foldedSeen || !started || prev == StackLineKind.COUNT || prev == StackLineKind.TIMESTAMP) {
+    // Old bcc printed one more empty line after the one that the echoed ^C shares.
+    if (foldedSeen || !started || afterCtrlC || prev == StackLineKind.COUNT || prev == StackLineKind.TIMESTAMP) {
       return;
     }
     interval++;

@@ -29,7 +29,7 @@ final class DerivedTables {
 
   static DerivedTable derive(Experiment e, Tool tool) {
     List<String> problems = new ArrayList<>();
-    List<Run> runs = e.runs().stream().filter(r -> tool.cliName().equals(r.tool())).toList();
+    List<Run> runs = e.runs().stream().filter(r -> r.fileFor(tool.cliName()) != null).toList();
     Set<String> keys = new LinkedHashSet<>();
     runs.forEach(r -> keys.addAll(r.values().keySet()));
     Table all = null;
@@ -37,13 +37,11 @@ final class DerivedTables {
     for (Run run : runs) {
       ParseResult parsed;
       try {
-        if (run.parsedFile() == null) {
-          problems.add("run " + run.id() + ": no raw file holds the " + tool + " output");
-          continue;
-        }
-        parsed = e.parse(run);
+        parsed = e.parse(run, tool);
       } catch (ParseException | IOException | UnsupportedOperationException | IllegalArgumentException ex) {
-        problems.add("run " + run.id() + ": " + run.parsedFile() + ": " + ex.getMessage());
+        problems.add("run " + run.id() + ": " + run.fileFor(tool.cliName()) + ": "
+            + (ex instanceof UnsupportedOperationException ? "no " + tool + " parser in this build ("
+                + ex.getMessage() + ")" : ex.getMessage()));
         continue;
       }
       Table t = parsed.table();

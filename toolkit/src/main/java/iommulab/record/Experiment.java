@@ -182,8 +182,20 @@ public final class Experiment {
     if (run.tool() == null || run.parsedFile() == null) {
       throw new IllegalArgumentException("run " + run.id() + " has no recognised tool output to parse");
     }
-    return Parsers.parse(Tool.fromCliName(run.tool()), dir.resolve(run.parsedFile()),
-        ParseOptions.defaults().withSource(run.parsedFile()));
+    return parse(run, Tool.fromCliName(run.tool()));
+  }
+
+  /**
+   * Parses the given tool's output of a run (its own tool or one of {@link Run#otherOutputs()}).
+   *
+   * @throws IllegalArgumentException when the run holds no output of that tool
+   */
+  public ParseResult parse(Run run, Tool tool) throws IOException, ParseException {
+    String file = run.fileFor(tool.cliName());
+    if (file == null) {
+      throw new IllegalArgumentException("run " + run.id() + " holds no " + tool + " output");
+    }
+    return Parsers.parse(tool, dir.resolve(file), ParseOptions.defaults().withSource(file));
   }
 
   /** One table for the tool across all its runs, run and configuration columns first. */
@@ -200,7 +212,7 @@ public final class Experiment {
   public List<Tool> tools() {
     List<Tool> tools = new ArrayList<>();
     for (Tool t : Tool.values()) {
-      if (runs().stream().anyMatch(r -> t.cliName().equals(r.tool()))) {
+      if (runs().stream().anyMatch(r -> r.fileFor(t.cliName()) != null)) {
         tools.add(t);
       }
     }
@@ -275,7 +287,7 @@ public final class Experiment {
       Run run = new Run(id, template.label(), template.tool(), template.command(),
           template.commandLine(), template.start(), template.durationSeconds(), template.exitStatus(),
           template.status(), template.parseStatus(), template.parseMessage(), parsed, files,
-          template.boot(), template.device(), template.values());
+          template.boot(), template.device(), template.values(), template.otherOutputs());
       List<Run> runs = new ArrayList<>(m.runs());
       runs.add(run);
       result[0] = m.withRuns(runs);

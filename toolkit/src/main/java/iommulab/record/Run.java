@@ -23,6 +23,8 @@ import java.util.Map;
  * @param boot the boot configuration it ran under
  * @param device the device under test, or null
  * @param values free key/values, e.g. {@code block_size=4096}
+ * @param otherOutputs further tool outputs in this run's files, e.g. the qemu-io report on stdout
+ *     of {@code perf stat ... qemu-io ...} whose own tool is perf-stat
  */
 public record Run(
     String id,
@@ -40,7 +42,8 @@ public record Run(
     List<RawFile> files,
     BootSnapshot boot,
     Device device,
-    Map<String, String> values) {
+    Map<String, String> values,
+    List<ToolOutput> otherOutputs) {
 
   public Run {
     command = command == null ? List.of() : List.copyOf(command);
@@ -48,12 +51,37 @@ public record Run(
     values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     label = label == null ? "" : label;
     parseMessage = parseMessage == null ? "" : parseMessage;
+    otherOutputs = otherOutputs == null ? List.of() : List.copyOf(otherOutputs);
+  }
+
+  /**
+   * A tool's output held in one of the run's raw files.
+   *
+   * @param tool the tool's CLI name
+   * @param file the raw file's path as in {@code files}
+   */
+  public record ToolOutput(String tool, String file) {}
+
+  /** Every tool output of the run, its own tool first. */
+  public List<ToolOutput> outputs() {
+    List<ToolOutput> all = new java.util.ArrayList<>();
+    if (tool != null && parsedFile != null) {
+      all.add(new ToolOutput(tool, parsedFile));
+    }
+    all.addAll(otherOutputs);
+    return all;
+  }
+
+  /** The file holding this tool's output in this run, or null. */
+  public String fileFor(String toolName) {
+    return outputs().stream().filter(o -> o.tool().equals(toolName)).map(ToolOutput::file)
+        .findFirst().orElse(null);
   }
 
   /** This run once its capture has ended. */
   Run finished(Double seconds, Integer exit, RunStatus newStatus, List<RawFile> newFiles,
-      String newTool, ParseStatus newParse, String message, String parsed) {
+      String newTool, ParseStatus newParse, String message, String parsed, List<ToolOutput> others) {
     return new Run(id, label, newTool, command, commandLine, start, seconds, exit, newStatus, newParse,
-        message, parsed, newFiles, boot, device, values);
+        message, parsed, newFiles, boot, device, values, others);
   }
 }

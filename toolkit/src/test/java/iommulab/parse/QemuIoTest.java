@@ -330,6 +330,11 @@ class QemuIoTest {
         r.warnings());
     assertTrue(r.table().longColumn("ops").isMissing(0));
     assertTrue(r.table().doubleColumn("seconds").isMissing(1));
+    QemuIoResult offsets = fixture("iotests-046-filtered.txt");
+    assertEquals(new Warning(1, "byte counts or offsets filtered to X (qemu iotests): left empty"),
+        offsets.warnings().get(0));
+    assertEquals(6, offsets.warnings().size());
+    assertEquals(0L, offsets.facts().get("written_bytes"));
   }
 
   @Test
@@ -343,5 +348,35 @@ class QemuIoTest {
     } finally {
       Files.delete(tmp);
     }
+  }
+  @Test
+  void versionBannerAndCommandLevelErrors() throws Exception {
+    QemuIoResult r = fixture("version-and-command-errors.txt");
+    assertEquals("7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)", r.facts().get("qemu_io_version"));
+    assertEquals(
+        List.of(
+            new ToolError(3, "file open already, try 'help close'"),
+            new ToolError(4, "Block node is read-only"),
+            new ToolError(7, "open: invalid option -- 'f'"),
+            new ToolError(8, "no file open, try 'help open'")),
+        r.toolErrors());
+    assertEquals("qemu-io: 2 reports (1 read, 0 write, 1 -C), 4 errors, 0 unrecognized lines",
+        r.summary());
+  }
+
+  @Test
+  void qemuIoWarningIsAWarningNotAnError() throws Exception {
+    QemuIoResult r = QemuIo.parse("qemu-io: warning: Deprecated use of backing file\n");
+    assertTrue(r.toolErrors().isEmpty());
+    assertEquals(List.of(new Warning(1, "qemu-io: warning: Deprecated use of backing file")), r.warnings());
+  }
+  @Test
+  void indentedAndTrailingBlanksAreTolerated() throws Exception {
+    QemuIoResult r = QemuIo.parse(
+        "    read 1073741824/1073741824 bytes at offset 0  \n"
+            + "    1 GiB, 1 ops; 00.39 sec (2.539 GiB/sec and 2.5392 ops/sec)\t\n",
+        ParseOptions.defaults().withStrict(true));
+    assertEquals("0,read,0,1073741824,1073741824,1,0.39,2726230491.136,2.5392,1",
+        TableCsv.toString(r.table()).split("\n")[1]);
   }
 }
