@@ -84,3 +84,7 @@ start=$(date +%s.%N)
 java -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless" >/dev/null 2>&1
 end=$(date +%s.%N)
 echo "100-cell notebook through the headless runner (java start to exit): $(echo "$end - $start" | bc) s"
+start=$(date +%s.%N)
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless-c1" >/dev/null 2>&1
+end=$(date +%s.%N)
+echo "100-cell notebook through the headless runner, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC: $(echo "$end - $start" | bc) s"
