@@ -8,6 +8,7 @@ import iommulab.parse.ParseResult;
 import iommulab.parse.PerfStat;
 import iommulab.parse.PerfStatResult;
 import iommulab.parse.QemuIo;
+import iommulab.parse.ShellWords;
 import iommulab.parse.QemuIoResult;
 import iommulab.parse.StackCount;
 import iommulab.parse.StackCountResult;
@@ -87,7 +88,7 @@ final class Magics {
   }
 
   private void lineMagic(String header) throws CellError {
-    List<String> args = Args.split(header);
+    List<String> args = ShellWords.split(header);
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.subList(Math.min(1, args.size()), args.size());
     switch (name) {
@@ -101,7 +102,7 @@ final class Magics {
   }
 
   private Evaluator.Outcome cellMagic(String header, String body) throws CellError {
-    List<String> args = Args.split(header);
+    List<String> args = ShellWords.split(header);
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.subList(Math.min(1, args.size()), args.size());
     switch (name) {
