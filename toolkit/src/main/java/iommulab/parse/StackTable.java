@@ -4,6 +4,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
+import tech.tablesaw.columns.strings.NullDictionaryMap;
 
 /**
  * Fills the stackcount table one stack at a time, straight into Tablesaw's primitive columns. The
@@ -22,7 +24,10 @@ final class StackTable {
   private final IntColumn depth = IntColumn.create(COLUMNS[5]);
   private final StringColumn leaf = StringColumn.create(COLUMNS[6]);
   private final StringColumn root = StringColumn.create(COLUMNS[7]);
-  private final StringColumn folded = StringColumn.create(COLUMNS[8]);
+  // Nearly every folded string is distinct, so a dictionary would only hash ~100 MB of text for
+  // nothing; Tablesaw's own non-dictionary storage keeps them as a plain list.
+  private final StringColumn folded =
+      StringColumn.createInternal(COLUMNS[8], new NullDictionaryMap(new ByteDictionaryMap()));
   private final LongColumn line = LongColumn.create(COLUMNS[9]);
   private final StringBuilder scratch = new StringBuilder(1024);
 
@@ -43,6 +48,31 @@ final class StackTable {
     stack.appendFolded(scratch, false);
     folded.append(scratch.toString());
     line.append(stack.line());
+  }
+
+  /**
+   * Starts loading Tablesaw's {@code Table} class on a daemon thread. Its static initializer scans the
+   * class path for readers and writers (ClassGraph), which takes 0.5 s or more in the all-in-one jar;
+   * the columns do not need it, so it can run while the input is read and be done when {@link #build}
+   * needs it. Later calls do nothing.
+   */
+  static void preloadTableClass() {
+    if (TABLE_PRELOAD_STARTED.compareAndSet(false, true)) {
+      Thread t = new Thread(StackTable::loadTableClass, "tablesaw-preload");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean TABLE_PRELOAD_STARTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private static void loadTableClass() {
+    try {
+      Class.forName("tech.tablesaw.api.Table", true, StackTable.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // build() will load it again and report the problem where it matters
+    }
   }
 
   Table build(String name) {
