@@ -6,22 +6,58 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Parses what PerfStat prints. (Placeholder: the parser is being written.) */
+/**
+ * Parses what {@code perf stat} prints, in every output form: the human table (any locale, with or
+ * without digit grouping, 2009-era to perf 6.x), {@code -x SEP} CSV with any separator, {@code -j}
+ * JSON, each with {@code -I}, {@code -A}, {@code --per-*}, {@code -r}, {@code -o} files and perf's own
+ * error reports. One table row per counter reading; see the README for the columns.
+ *
+ * <pre>{@code
+ * PerfStatResult r = PerfStat.parse(Path.of("stat.txt"));
+ * Table t = r.table();                        // run, interval_s, aggr, ..., line
+ * List<ToolError> errors = r.toolErrors();   // e.g. event syntax error
+ * }</pre>
+ */
 public final class PerfStat {
+  /** Inputs from this size on take long enough to hide Tablesaw's start-up behind the parse. */
+  private static final long LARGE_INPUT_BYTES = 8L << 20;
+
   private PerfStat() {}
+
+  /**
+   * Tablesaw's Table class scans the class path for readers and writers when first loaded (about
+   * a second in the all-in-one jar). Loading it on a second core while the first one parses takes
+   * that second off the wall time of a large parse; the parse waits for it only when it builds the
+   * table.
+   */
+  private static void initialiseTablesawInBackground() {
+    Thread loader = new Thread(() -> {
+      try {
+        Class.forName("tech.tablesaw.api.Table");
+      } catch (ClassNotFoundException | LinkageError ignored) {
+        // the parse loads the class itself and reports the problem there
+      }
+    }, "tablesaw-init");
+    loader.setDaemon(true);
+    loader.start();
+  }
 
   public static PerfStatResult parse(Path file) throws IOException, ParseException {
     return parse(file, ParseOptions.defaults().withSource(file.toString()));
   }
 
   public static PerfStatResult parse(Path file, ParseOptions options) throws IOException, ParseException {
+    long bytes = Files.size(file);
+    if (bytes > LARGE_INPUT_BYTES) {
+      initialiseTablesawInBackground();
+    }
     try (var in = Files.newInputStream(file)) {
-      return parse(LineReader.ofUtf8(in, options.sourceName()), options);
+      return parse(LineReader.ofUtf8(in, options.sourceName()), options, bytes);
     }
   }
 
   public static PerfStatResult parse(Reader in, ParseOptions options) throws IOException, ParseException {
-    return parse(new LineReader(in, options.sourceName()), options);
+    return parse(new LineReader(in, options.sourceName()), options, -1);
   }
 
   public static PerfStatResult parse(String text) throws ParseException {
@@ -30,14 +66,18 @@ public final class PerfStat {
 
   public static PerfStatResult parse(String text, ParseOptions options) throws ParseException {
     try {
-      return parse(new StringReader(text), options);
+      return parse(new LineReader(new StringReader(text), options.sourceName()), options, text.length());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("reading a String cannot fail", e);
     }
   }
 
-  private static PerfStatResult parse(LineReader lines, ParseOptions options)
+  private static PerfStatResult parse(LineReader lines, ParseOptions options, long expectedChars)
       throws IOException, ParseException {
-    throw new UnsupportedOperationException("PerfStat parser not written yet");
+    PerfAssembler assembler = new PerfAssembler(options, expectedChars);
+    while (lines.next()) {
+      assembler.line(lines.array(), lines.start(), lines.end(), lines.number());
+    }
+    return assembler.finish(lines.number());
   }
 }

@@ -1,29 +1,73 @@
 package iommulab.parse;
 
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
-/** The parsed output of one QemuIo text. (Placeholder shape: the QemuIo parser defines the final one.) */
+/**
+ * The parsed output of one qemu-io run: one table row per report ({@code read}, {@code wrote},
+ * {@code discard} or a {@code -C} line) with the columns
+ * {@code index,op,offset,requested_bytes,bytes,ops,seconds,bytes_per_second,ops_per_second,line},
+ * plus the facts that are not rows (target image, probed format, length, info, map/alloc output).
+ *
+ * <pre>{@code
+ * QemuIoResult r = QemuIo.parse(Path.of("run1.txt"));
+ * double bytesPerSecond = r.table().doubleColumn("bytes_per_second").get(0);
+ * System.out.println(r.summary()); // qemu-io: 1 report (1 read, 0 write), 0 errors, 0 unrecognized lines
+ * }</pre>
+ *
+ * @param facts ordered, unmodifiable; keys documented in the README (qemu-io section)
+ */
 public record QemuIoResult(
     String source,
     Table table,
     List<Warning> warnings,
     List<ToolError> toolErrors,
-    List<SourceLine> unrecognized)
+    List<SourceLine> unrecognized,
+    Map<String, Object> facts)
     implements ParseResult {
+
+  public QemuIoResult {
+    warnings = List.copyOf(warnings);
+    toolErrors = List.copyOf(toolErrors);
+    unrecognized = List.copyOf(unrecognized);
+    facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+  }
 
   @Override
   public Tool tool() {
     return Tool.QEMU_IO;
   }
 
-  @Override
-  public java.util.Map<String, Object> facts() {
-    return java.util.Map.of();
-  }
-
+  /**
+   * For example {@code qemu-io: 6 reports (4 read, 2 write), 1 error, 0 unrecognized lines}; discard
+   * and {@code -C} reports are named only when present.
+   */
   @Override
   public String summary() {
-    return table.rowCount() + " rows";
+    int reports = table.rowCount();
+    StringBuilder sb = new StringBuilder("qemu-io: ");
+    sb.append(plural(reports, "report", "reports"));
+    if (reports > 0) {
+      sb.append(" (").append(facts.get("read_reports")).append(" read, ")
+          .append(facts.get("write_reports")).append(" write");
+      appendIfAny(sb, "discard_reports", "discard");
+      appendIfAny(sb, "terse_reports", "-C");
+      sb.append(')');
+    }
+    sb.append(", ").append(plural(toolErrors.size(), "error", "errors"));
+    sb.append(", ").append(plural(unrecognized.size(), "unrecognized line", "unrecognized lines"));
+    return sb.toString();
+  }
+
+  private void appendIfAny(StringBuilder sb, String key, String label) {
+    Object n = facts.get(key);
+    if (n instanceof Integer count && count > 0) {
+      sb.append(", ").append(count).append(' ').append(label);
+    }
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -1,0 +1,168 @@
+package iommulab.kernel;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Installs and removes the kernelspec ({@code kernel.json} + logos) in a Jupyter data directory's
+ * {@code kernels/} folder, where Jupyter, JupyterLab and VS Code look. The command line is absolute
+ * (this JVM's {@code java}, this jar or class path) so starting the kernel does not depend on the
+ * working directory.
+ *
+ * <pre>{@code KernelSpec.install(Path.of(home, ".local/share/jupyter/kernels"), KernelSpec.launcher(null))}</pre>
+ */
+public final class KernelSpec {
+  /** The kernelspec's directory name, also the {@code kernelspec.name} of notebooks. */
+  public static final String NAME = "iommulab";
+  public static final String DISPLAY_NAME = "iommulab (Java)";
+
+  private KernelSpec() {}
+
+  /** The toolkit's version, from the build. */
+  public static String version() {
+    try (InputStream in = KernelSpec.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "development");
+    } catch (IOException e) {
+      return "development";
+    }
+  }
+
+  /** The jar this class was loaded from, or null when running from class directories. */
+  public static Path ownJar() {
+    try {
+      var source = KernelSpec.class.getProtectionDomain().getCodeSource();
+      Path p = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(p) ? p : null;
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The command that starts the kernel ({@code {connection_file}} is Jupyter's placeholder): the
+   * current {@code java}, then {@code -jar} this jar or {@code -cp} this JVM's class path.
+   *
+   * @param cdsArchive a class-data-sharing archive to start from, or null
+   */
+  public static List<String> launcher(Path cdsArchive) {
+    List<String> argv = new ArrayList<>();
+    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (cdsArchive != null) {
+      argv.add("-XX:SharedArchiveFile=" + cdsArchive.toAbsolutePath());
+    }
+    argv.addAll(jvmOptions());
+    argv.addAll(mainClassArgs());
+    argv.addAll(List.of("kernel", "run", "{connection_file}"));
+    return argv;
+  }
+
+  /** JVM options for a kernel: small heap start, quick JIT warm-up, quiet CDS mismatches. */
+  static List<String> jvmOptions() {
+    return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  /** {@code -jar JAR} or {@code -cp CLASSPATH iommulab.cli.Main}, absolute. */
+  public static List<String> mainClassArgs() {
+    Path jar = ownJar();
+    if (jar != null && Classpath.entries(System.getProperty("java.class.path")).size() <= 1) {
+      return List.of("-jar", jar.toAbsolutePath().toString());
+    }
+    String cp = String.join(java.io.File.pathSeparator, Classpath.entries(System.getProperty("java.class.path")));
+    return List.of("-cp", cp, "iommulab.cli.Main");
+  }
+
+  /** Writes {@code kernelsDir/iommulab/kernel.json} and logos; returns that directory. */
+  public static Path install(Path kernelsDir, List<String> argv) throws IOException {
+    Path dir = kernelsDir.resolve(NAME);
+    Files.createDirectories(dir);
+    JsonObject spec = new JsonObject();
+    JsonArray args = new JsonArray();
+    argv.forEach(args::add);
+    spec.add("argv", args);
+    spec.addProperty("display_name", DISPLAY_NAME);
+    spec.addProperty("language", "java");
+    spec.addProperty("interrupt_mode", "message");
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("iommulab_version", version());
+    spec.add("metadata", metadata);
+    Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+    for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
+      try (InputStream in = KernelSpec.class.getResourceAsStream(logo)) {
+        if (in == null) {
+          throw new IOException("missing resource " + logo + " in the iommulab jar");
+        }
+        Files.copy(in, dir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return dir;
+  }
+
+  /** Removes {@code kernelsDir/iommulab}; returns false when it was not installed there. */
+  public static boolean uninstall(Path kernelsDir) throws IOException {
+    Path dir = kernelsDir.resolve(NAME);
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return true;
+  }
+
+  /**
+   * Makes a class-data-sharing archive by starting a throw-away kernel session that runs a few cells
+   * ({@code kernel warm-up}); the kernel then starts from it. Returns false if the JVM failed.
+   */
+  public static boolean createCdsArchive(Path archive) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+    cmd.addAll(jvmOptions());
+    cmd.addAll(mainClassArgs());
+    cmd.addAll(List.of("kernel", "warm-up"));
+    Files.deleteIfExists(archive);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return p.waitFor() == 0 && Files.isRegularFile(archive);
+  }
+
+  /** What {@code kernel warm-up} runs: the start-up path of a kernel and a typical first cell. */
+  public static void warmUp() {
+    try (Session s = Session.start(Path.of(""))) {
+      CellOutput discard = new CellOutput() {
+        @Override public void stream(String name, String text) {}
+        @Override public void display(java.util.Map<String, Object> d, java.util.Map<String, Object> m) {}
+        @Override public void result(java.util.Map<String, Object> d, java.util.Map<String, Object> m) {}
+        @Override public void error(String e, String v, List<String> t) {}
+      };
+      s.execute("int x = 1 + 1;\nSystem.out.println(x);\nx", discard);
+      s.execute("Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))", discard);
+      s.execute("String s = \"\"; s.length()", discard);
+      s.evaluator().complete("s.len", 5);
+    }
+  }
+}

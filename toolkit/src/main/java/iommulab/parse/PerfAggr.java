@@ -1,0 +1,50 @@
+package iommulab.parse;
+
+/**
+ * Recognises perf's aggregate labels: {@code CPU7} (-A), {@code S0}, {@code S0-D0}, {@code S0-C1},
+ * {@code S0-D0-C1} (--per-socket/-die/-core) and {@code N0} (--per-node). The topology ones are
+ * followed by the number of CPUs they sum; a {@code comm-tid} of --per-thread is anything else.
+ */
+final class PerfAggr {
+  private PerfAggr() {}
+
+  static boolean isCpu(char[] b, int s, int e) {
+    return e - s > 3 && b[s] == 'C' && b[s + 1] == 'P' && b[s + 2] == 'U' && digits(b, s + 3, e) == e;
+  }
+
+  static boolean isTopology(char[] b, int s, int e) {
+    if (e - s >= 2 && b[s] == 'N') {
+      return digits(b, s + 1, e) == e;
+    }
+    if (e - s < 2 || b[s] != 'S') {
+      return false;
+    }
+    int p = digits(b, s + 1, e);
+    if (p == s + 1) {
+      return false;
+    }
+    while (p < e) {
+      if (b[p] != '-' || p + 2 >= e + 1 || (p + 1 < e && b[p + 1] != 'D' && b[p + 1] != 'C')) {
+        return false;
+      }
+      int q = digits(b, p + 2, e);
+      if (q == p + 2) {
+        return false;
+      }
+      p = q;
+    }
+    return true;
+  }
+
+  static boolean isCpuOrTopology(char[] b, int s, int e) {
+    return isCpu(b, s, e) || isTopology(b, s, e);
+  }
+
+  /** End of the run of digits starting at {@code p}. */
+  private static int digits(char[] b, int p, int e) {
+    while (p < e && b[p] >= '0' && b[p] <= '9') {
+      p++;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,476 @@
+package iommulab.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns classified perf stat lines into table rows and block facts. It decides which format the
+ * counter lines are in (human, CSV with any separator, JSON) from the first one that fits, keeps
+ * track of the blocks, and collects tool errors, warnings and unrecognised lines.
+ */
+final class PerfAssembler {
+  private static final char[] CSV_SEPARATORS = {',', ';', '\t', '|', ':', ' '};
+  private static final int SIZE_CHECK_LINE = 4096;
+
+  private enum Format { UNKNOWN, HUMAN, CSV, JSON }
+
+  private final ParseOptions options;
+  private final long expectedChars;
+  private final PerfColumns columns;
+  private final PerfReading reading = new PerfReading();
+  private final PerfProblem problem = new PerfProblem();
+  private final PerfHumanLine human = new PerfHumanLine(problem);
+  private final PerfCsvLine csv = new PerfCsvLine(problem);
+  private final PerfJsonLine json = new PerfJsonLine(problem);
+  private final int countedId;
+  private final int notCountedId;
+  private final int notSupportedId;
+
+  private final List<PerfRun> runs = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<ToolError> toolErrors = new ArrayList<>();
+  private final List<SourceLine> unrecognized = new ArrayList<>();
+
+  private Format format = Format.UNKNOWN;
+  private char separator;
+  private long charsSeen;
+  private int intervals;
+  private double lastInterval = Double.NaN;
+
+  private Block block;
+  private StringBuilder headerText;
+  private long headerLine;
+  private StringBuilder errorText;
+  private long errorLine;
+  private boolean inUsage;
+  private int lastRowWithEvent = -1;
+
+  /** The run being assembled; becomes a {@link PerfRun} when the next one starts. */
+  private static final class Block {
+    final int index;
+    final long firstLine;
+    final int firstRow;
+    String target;
+    Integer repeats;
+    String startedOn;
+    Double elapsed;
+    Double elapsedStddev;
+    Double elapsedVariance;
+    Double user;
+    Double sys;
+    final List<Double> table = new ArrayList<>();
+    boolean header;
+    boolean closed;
+    boolean intervalRows;
+    int rows;
+
+    Block(int index, long firstLine, int firstRow) {
+      this.index = index;
+      this.firstLine = firstLine;
+      this.firstRow = firstRow;
+    }
+
+    boolean isEmpty() {
+      return !header && rows == 0 && startedOn == null && elapsed == null && table.isEmpty();
+    }
+
+    PerfRun toRun() {
+      return new PerfRun(index, target, repeats, startedOn, elapsed, elapsedStddev, elapsedVariance,
+          user, sys, table, firstLine, rows);
+    }
+  }
+
+  PerfAssembler(ParseOptions options, long expectedChars) {
+    this.options = options;
+    this.expectedChars = expectedChars;
+    this.columns = new PerfColumns(expectedChars > 0 ? (int) Math.min(expectedChars / 256, 1 << 20) : 256);
+    this.countedId = columns.status.idOf("counted");
+    this.notCountedId = columns.status.idOf("not-counted");
+    this.notSupportedId = columns.status.idOf("not-supported");
+  }
+
+  void line(char[] b, int s, int e, long number) throws ParseException {
+    charsSeen += e - s + 1;
+    if (number == SIZE_CHECK_LINE && expectedChars > 0) {
+      presize();
+    }
+    if (headerText != null) {
+      continueHeader(b, s, e);
+      return;
+    }
+    PerfLineKind kind = PerfLineKind.classify(b, s, e);
+    if (inUsage && kind != PerfLineKind.BLANK && kind != PerfLineKind.OTHER) {
+      inUsage = false;
+    }
+    if (errorText != null && kind != PerfLineKind.TOOL_ERROR_DETAIL
+        && !(kind == PerfLineKind.OTHER && inUsage)) {
+      if (kind != PerfLineKind.BLANK || !inUsage) {
+        closeError();
+      }
+    }
+    switch (kind) {
+      case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT -> { }
+      case OTHER -> other(b, s, e, number);
+      case JSON -> json(b, s, e, number);
+      case HEADER -> header(b, s, e, number);
+      case STARTED_ON -> startedOn(b, s, e, number);
+      case ELAPSED -> elapsed(b, s, e, number);
+      case USER -> current(number).user = seconds(b, s, e, number);
+      case SYS -> current(number).sys = seconds(b, s, e, number);
+      case WALL_CLOCK -> wallClock(b, s, e, number);
+      case TABLE_ROW -> current(number).table.add(seconds(b, s, e, number));
+      case METRIC_CONTINUATION -> metricContinuation(b, s, e, number);
+      case TOOL_ERROR -> startError(b, s, e, number);
+      case USAGE -> {
+        closeError();
+        startError(b, s, e, number);
+        inUsage = true;
+      }
+      case TOOL_ERROR_DETAIL -> {
+        if (errorText == null) {
+          startError(b, s, e, number);
+        } else {
+          errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+        }
+      }
+    }
+  }
+
+  /** After a few thousand lines the average line length tells how many rows the whole input holds. */
+  private void presize() {
+    if (columns.size == 0) {
+      return;
+    }
+    double rowsPerChar = (double) columns.size / charsSeen;
+    long expected = (long) (rowsPerChar * expectedChars * 1.02) + 1024;
+    columns.reserve((int) Math.min(expected, Integer.MAX_VALUE - 16));
+  }
+
+  private Block current(long number) {
+    if (block == null) {
+      block = new Block(runs.size(), number, columns.size);
+    }
+    return block;
+  }
+
+  private Block startBlock(long number) {
+    if (block != null && !block.isEmpty()) {
+      finishBlock();
+    }
+    block = new Block(runs.size(), number, columns.size);
+    return block;
+  }
+
+  private void finishBlock() {
+    if (block != null && !block.isEmpty()) {
+      runs.add(block.toRun());
+    }
+    block = null;
+  }
+
+  private void other(char[] b, int s, int e, long number) throws ParseException {
+    if (errorText != null && inUsage) {
+      errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+      return;
+    }
+    int result = counterRecord(b, s, e);
+    if (result == PerfProblem.RECORD) {
+      addRow(number);
+    } else if (result == PerfProblem.MALFORMED) {
+      throw malformed(b, s, e, number);
+    } else {
+      unrecognized(b, s, e, number);
+    }
+  }
+
+  /** Tries the locked format first; before the first record, every format. */
+  private int counterRecord(char[] b, int s, int e) {
+    boolean inBlock = block != null && block.header && !block.closed;
+    switch (format) {
+      case HUMAN:
+        return human.parse(b, s, e, reading, inBlock);
+      case CSV:
+        return csv.parse(b, s, e, separator, reading, true);
+      default:
+        break;
+    }
+    for (char sep : CSV_SEPARATORS) {
+      if (PerfHumanLine.indexOf(b, s, e, sep) >= 0
+          && csv.parse(b, s, e, sep, reading, false) == PerfProblem.RECORD) {
+        format = Format.CSV;
+        separator = sep;
+        return PerfProblem.RECORD;
+      }
+    }
+    int result = human.parse(b, s, e, reading, inBlock);
+    if (result == PerfProblem.RECORD && format == Format.UNKNOWN) {
+      format = Format.HUMAN;
+    }
+    return result;
+  }
+
+  private void json(char[] b, int s, int e, long number) throws ParseException {
+    int result = json.parse(b, s, e, reading);
+    if (result == PerfProblem.MALFORMED) {
+      throw malformed(b, s, e, number);
+    }
+    if (result == PerfProblem.RECORD) {
+      format = Format.JSON;
+      addRow(number);
+    } else if (!isEmptyObject(b, s, e)) {
+      unrecognized(b, s, e, number);
+    }
+  }
+
+  private static boolean isEmptyObject(char[] b, int s, int e) {
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    return p + 1 < e && b[p] == '{' && b[PerfHumanLine.skipSpaces(b, p + 1, e)] == '}';
+  }
+
+  private void addRow(long number) {
+    PerfReading r = reading;
+    Block blk = block;
+    if (blk == null || blk.closed) {
+      blk = startBlock(number);
+    }
+    PerfColumns c = columns;
+    c.ensureRoom();
+    int row = c.size;
+    c.run[row] = blk.index;
+    double interval = r.intervalSeconds;
+    c.intervalSeconds[row] = interval;
+    if (!Double.isNaN(interval)) {
+      blk.intervalRows = true;
+      if (interval != lastInterval) {
+        intervals++;
+        lastInterval = interval;
+      }
+    }
+    c.aggr.append(r.aggrBuf, r.aggrStart, r.aggrEnd);
+    c.aggrCpus[row] = r.aggrCpus;
+    c.event.append(r.eventBuf, r.eventStart, r.eventEnd);
+    c.value[row] = r.value;
+    c.unit.append(r.unitBuf, r.unitStart, r.unitEnd);
+    c.status.appendId(
+        r.status == PerfReading.COUNTED ? countedId
+            : r.status == PerfReading.NOT_COUNTED ? notCountedId : notSupportedId);
+    c.runPct[row] = r.runPct;
+    c.variancePct[row] = r.variancePct;
+    c.metricValue[row] = r.metricValue;
+    c.metricUnit.append(r.metricUnitBuf, r.metricUnitStart, r.metricUnitEnd);
+    c.elapsedSeconds[row] = Double.NaN;
+    c.line[row] = (int) Math.min(number, Integer.MAX_VALUE);
+    c.size = row + 1;
+    blk.rows++;
+    lastRowWithEvent = row;
+    if (r.note != null) {
+      warnings.add(new Warning(number, "text after the counter kept as a note: " + r.note));
+    }
+  }
+
+  /** An indented {@code # metric} line belongs to the counter printed just above it. */
+  private void metricContinuation(char[] b, int s, int e, long number) throws ParseException {
+    int hash = PerfHumanLine.indexOf(b, s, e, '#');
+    int p = PerfHumanLine.skipSpaces(b, hash + 1, e);
+    if (lastRowWithEvent < 0 || p >= e || block == null || block.closed) {
+      unrecognized(b, s, e, number);
+      return;
+    }
+    int tokenEnd = PerfHumanLine.tokenEnd(b, p, e);
+    int digitsEnd = b[tokenEnd - 1] == '%' ? tokenEnd - 1 : tokenEnd;
+    double v = PerfNumbers.parse(b, p, digitsEnd, false);
+    PerfColumns c = columns;
+    c.ensureRoom();
+    int row = c.size;
+    int src = lastRowWithEvent;
+    c.run[row] = c.run[src];
+    c.intervalSeconds[row] = c.intervalSeconds[src];
+    c.aggr.appendCopyOf(src);
+    c.aggrCpus[row] = c.aggrCpus[src];
+    c.event.appendCopyOf(src);
+    c.value[row] = Double.NaN;
+    c.unit.appendMissing();
+    c.status.appendCopyOf(src);
+    c.runPct[row] = c.runPct[src];
+    c.variancePct[row] = Float.NaN;
+    c.metricValue[row] = (float) v;
+    int unitStart = Double.isNaN(v) ? p : PerfHumanLine.skipSpaces(b, tokenEnd, e);
+    int unitEnd = unitStart;
+    while (unitEnd < e && !(b[unitEnd] == ' ' && unitEnd + 1 < e && b[unitEnd + 1] == ' ')) {
+      unitEnd++;
+    }
+    c.metricUnit.append(b, unitStart, PerfHumanLine.trimEnd(b, unitStart, unitEnd));
+    c.elapsedSeconds[row] = Double.NaN;
+    c.line[row] = (int) Math.min(number, Integer.MAX_VALUE);
+    c.size = row + 1;
+    block.rows++;
+  }
+
+  private void header(char[] b, int s, int e, long number) {
+    Block blk = block;
+    boolean joinsIntervalRun = blk != null && !blk.header && !blk.closed && blk.intervalRows;
+    boolean fresh = blk != null && !blk.header && !blk.closed && blk.rows == 0;
+    if (!joinsIntervalRun && !fresh) {
+      blk = startBlock(number);
+    }
+    blk.header = true;
+    int p = PerfHumanLine.skipSpaces(b, s, e) + "Performance counter stats for".length();
+    headerLine = number;
+    headerText = new StringBuilder().append(b, p, e - p);
+    if (headerComplete(b, s, e)) {
+      finishHeader();
+    }
+  }
+
+  private void continueHeader(char[] b, int s, int e) {
+    headerText.append('\n').append(b, s, e - s);
+    if (headerComplete(b, s, e) || headerText.length() > 65536) {
+      finishHeader();
+    }
+  }
+
+  private static boolean headerComplete(char[] b, int s, int e) {
+    int end = PerfHumanLine.trimEnd(b, s, e);
+    return end > s && b[end - 1] == ':';
+  }
+
+  /** {@code 'cmd' (5 runs):} becomes target {@code cmd}, repeats 5. */
+  private void finishHeader() {
+    String text = headerText.toString().strip();
+    headerText = null;
+    if (text.endsWith(":")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    if (text.endsWith(" runs)")) {
+      int open = text.lastIndexOf(" (");
+      if (open >= 0) {
+        try {
+          block.repeats = Integer.valueOf(text.substring(open + 2, text.length() - " runs)".length()));
+          text = text.substring(0, open).strip();
+        } catch (NumberFormatException notACount) {
+          warnings.add(new Warning(headerLine, "run count not understood in: " + text));
+        }
+      }
+    }
+    if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    block.target = text;
+  }
+
+  private void startedOn(char[] b, int s, int e, long number) {
+    Block blk = startBlock(number);
+    int p = PerfHumanLine.skipSpaces(b, s, e) + "# started on".length();
+    p = PerfHumanLine.skipSpaces(b, p, e);
+    blk.startedOn = new String(b, p, PerfHumanLine.trimEnd(b, p, e) - p);
+  }
+
+  /** {@code S seconds time elapsed} or, with -r, {@code MEAN +- SD seconds time elapsed ( +- P% )}. */
+  private void elapsed(char[] b, int s, int e, long number) throws ParseException {
+    Block blk = current(number);
+    if (blk.elapsed != null) {
+      blk = startBlock(number);
+    }
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    int t0 = PerfHumanLine.tokenEnd(b, p, e);
+    double mean = PerfNumbers.parse(b, p, t0, false);
+    if (Double.isNaN(mean)) {
+      throw fail(b, s, e, number, p, "bad elapsed time", "'S seconds time elapsed'");
+    }
+    blk.elapsed = mean;
+    int q = PerfHumanLine.skipSpaces(b, t0, e);
+    if (PerfLineKind.starts(b, q, e, "+-")) {
+      int sdStart = PerfHumanLine.skipSpaces(b, q + 2, e);
+      int sdEnd = PerfHumanLine.tokenEnd(b, sdStart, e);
+      double sd = PerfNumbers.parse(b, sdStart, sdEnd, false);
+      if (Double.isNaN(sd)) {
+        throw fail(b, s, e, number, sdStart, "bad elapsed deviation",
+            "'MEAN +- SD seconds time elapsed  ( +- P% )'");
+      }
+      blk.elapsedStddev = sd;
+    }
+    int open = PerfHumanLine.indexOf(b, q, e, '(');
+    if (open >= 0) {
+      int close = PerfHumanLine.indexOf(b, open, e, ')');
+      int pct = close < 0 ? -1 : PerfHumanLine.indexOf(b, open, close, '%');
+      int numStart = open + 1;
+      while (numStart < e && (b[numStart] == ' ' || b[numStart] == '+' || b[numStart] == '-')) {
+        numStart++;
+      }
+      double v = pct < 0 ? Double.NaN : PerfNumbers.parse(b, numStart, pct, false);
+      if (Double.isNaN(v)) {
+        throw fail(b, s, e, number, open + 1, "bad elapsed variance", "'( +- P% )'");
+      }
+      blk.elapsedVariance = v;
+    }
+    blk.closed = true;
+    columns.fillElapsed(blk.firstRow, mean);
+  }
+
+  /** {@code Wall-clock time elapsed:   719.554352 msecs} (perf of 2009). */
+  private void wallClock(char[] b, int s, int e, long number) throws ParseException {
+    Block blk = current(number);
+    int p = PerfHumanLine.skipSpaces(b, PerfHumanLine.indexOf(b, s, e, ':') + 1, e);
+    int t = PerfHumanLine.tokenEnd(b, p, e);
+    double msecs = PerfNumbers.parse(b, p, t, false);
+    if (Double.isNaN(msecs)) {
+      throw fail(b, s, e, number, p, "bad wall-clock time", "'Wall-clock time elapsed:  MS msecs'");
+    }
+    blk.elapsed = msecs / 1000;
+    blk.closed = true;
+    columns.fillElapsed(blk.firstRow, blk.elapsed);
+  }
+
+  private Double seconds(char[] b, int s, int e, long number) throws ParseException {
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    int t = PerfHumanLine.tokenEnd(b, p, e);
+    double v = PerfNumbers.parse(b, p, t, false);
+    if (Double.isNaN(v)) {
+      throw fail(b, s, e, number, p, "bad time '" + new String(b, p, t - p) + "'", "'S seconds user|sys'");
+    }
+    return v;
+  }
+
+  private void startError(char[] b, int s, int e, long number) {
+    closeError();
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    errorText = new StringBuilder().append(b, p, PerfHumanLine.trimEnd(b, p, e) - p);
+    errorLine = number;
+  }
+
+  private void closeError() {
+    if (errorText != null) {
+      toolErrors.add(new ToolError(errorLine, errorText.toString()));
+      errorText = null;
+    }
+    inUsage = false;
+  }
+
+  private void unrecognized(char[] b, int s, int e, long number) throws ParseException {
+    String text = new String(b, s, e - s);
+    if (options.strict()) {
+      throw new ParseException(options.sourceName(), number, 1, text,
+          "unrecognised line", "a perf stat line (--strict)");
+    }
+    unrecognized.add(new SourceLine(number, text));
+  }
+
+  private ParseException malformed(char[] b, int s, int e, long number) {
+    return new ParseException(options.sourceName(), number, problem.column, new String(b, s, e - s),
+        problem.reason, problem.expected);
+  }
+
+  private ParseException fail(char[] b, int s, int e, long number, int at, String why, String shape) {
+    return new ParseException(options.sourceName(), number, at - s + 1, new String(b, s, e - s), why, shape);
+  }
+
+  PerfStatResult finish(long lastLine) {
+    if (headerText != null) {
+      finishHeader();
+    }
+    closeError();
+    finishBlock();
+    return new PerfStatResult(options.sourceName(), columns.build(options.sourceName()), runs, intervals,
+        warnings, toolErrors, unrecognized);
+  }
+}

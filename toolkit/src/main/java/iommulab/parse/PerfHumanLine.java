@@ -1,0 +1,275 @@
+package iommulab.parse;
+
+/**
+ * Parses one counter line of perf's human-readable output:
+ * {@code [TIME] [AGGR [CPUS]] VALUE [UNIT] EVENT [# METRIC UNIT] [(PCT%)] [( +- VAR% )]}, e.g.
+ * {@code 1.003829739 CPU0   1,156.28 msec task-clock   #    1.156 CPUs utilized}. perf separates
+ * the value from its unit by one space and pads the unit column, so one space means "a unit
+ * follows"; the event runs to the next double space, which also admits old event names with spaces
+ * ({@code task clock ticks}, {@code task-clock:u (msec)}).
+ */
+final class PerfHumanLine {
+  static final String SHAPE =
+      "'[TIME] [AGGR [CPUS]] VALUE [UNIT] EVENT [# METRIC UNIT] [(PCT%)] [( +- VAR% )]'";
+  private static final char[] NOT_COUNTED = "<not counted>".toCharArray();
+  private static final char[] NOT_SUPPORTED = "<not supported>".toCharArray();
+
+  private final PerfProblem problem;
+
+  PerfHumanLine(PerfProblem problem) {
+    this.problem = problem;
+  }
+
+  /**
+   * @param inBlock whether the line is between a {@code Performance counter stats} header and its
+   *     elapsed line, where a line starting with a number can only be a counter record
+   * @return {@link PerfProblem#RECORD}, {@link PerfProblem#NOT_RECORD} or {@link PerfProblem#MALFORMED}
+   */
+  int parse(char[] b, int s, int e, PerfReading r, boolean inBlock) {
+    r.reset(b);
+    int cur = skipSpaces(b, s, e);
+    if (cur >= e) {
+      return PerfProblem.NOT_RECORD;
+    }
+    boolean mustBeRecord = inBlock && (isDigit(b[cur]) || b[cur] == '<');
+    int t0End = tokenEnd(b, cur, e);
+    int next = skipSpaces(b, t0End, e);
+    if (next < e && PerfNumbers.looksLikeTimestamp(b, cur, t0End)) {
+      int ntEnd = tokenEnd(b, next, e);
+      if (PerfNumbers.fractionDigits(b, cur, t0End) == 9
+          || startsValue(b, next, ntEnd, e)
+          || PerfAggr.isCpuOrTopology(b, next, ntEnd)) {
+        r.intervalSeconds = PerfNumbers.parse(b, cur, t0End, false);
+        mustBeRecord = true;
+        cur = next;
+      }
+    }
+    int tokEnd = tokenEnd(b, cur, e);
+    if (!startsValue(b, cur, tokEnd, e)) {
+      if (mustBeRecord && isDigit(b[cur]) && r.aggrEnd == 0 && Double.isNaN(r.intervalSeconds)) {
+        return problem.fail(s, cur, "bad counter value '" + new String(b, cur, tokEnd - cur) + "'", SHAPE);
+      }
+      boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
+      mustBeRecord |= topology || PerfAggr.isCpu(b, cur, tokEnd);
+      r.aggrStart = cur;
+      r.aggrEnd = tokEnd;
+      cur = skipSpaces(b, tokEnd, e);
+      if (topology) {
+        int cpusEnd = tokenEnd(b, cur, e);
+        long cpus = PerfNumbers.parseUnsignedLong(b, cur, cpusEnd);
+        if (cpus < 0 || cpus > Integer.MAX_VALUE) {
+          return problem.fail(s, cur, "expected the number of CPUs after the aggregate", SHAPE);
+        }
+        r.aggrCpus = (int) cpus;
+        cur = skipSpaces(b, cpusEnd, e);
+      }
+      if (cur >= e) {
+        return mustBeRecord ? problem.fail(s, cur, "missing counter value", SHAPE) : PerfProblem.NOT_RECORD;
+      }
+    }
+    int valueEnd;
+    if (b[cur] == '<') {
+      if (matches(b, cur, e, NOT_COUNTED)) {
+        r.status = PerfReading.NOT_COUNTED;
+        valueEnd = cur + NOT_COUNTED.length;
+      } else if (matches(b, cur, e, NOT_SUPPORTED)) {
+        r.status = PerfReading.NOT_SUPPORTED;
+        valueEnd = cur + NOT_SUPPORTED.length;
+      } else {
+        return mustBeRecord
+            ? problem.fail(s, cur, "unknown counter state", "'<not counted>' or '<not supported>'")
+            : PerfProblem.NOT_RECORD;
+      }
+    } else {
+      valueEnd = tokenEnd(b, cur, e);
+      if (!PerfNumbers.looksNumeric(b, cur, valueEnd)) {
+        return mustBeRecord
+            ? problem.fail(s, cur, "bad counter value '" + new String(b, cur, valueEnd - cur) + "'", SHAPE)
+            : PerfProblem.NOT_RECORD;
+      }
+      r.value = PerfNumbers.parse(b, cur, valueEnd, true);
+      if (Double.isNaN(r.value)) {
+        return problem.fail(
+            s, cur, "bad counter value '" + new String(b, cur, valueEnd - cur) + "'", SHAPE);
+      }
+    }
+    int gapEnd = skipSpaces(b, valueEnd, e);
+    if (gapEnd >= e || valueEnd == gapEnd) {
+      if (!mustBeRecord && r.aggrEnd == 0 && gapEnd >= e) {
+        return PerfProblem.NOT_RECORD;
+      }
+      return problem.fail(s, gapEnd, "missing event name after the counter value", SHAPE);
+    }
+    int eventStart = gapEnd;
+    if (gapEnd - valueEnd == 1) {
+      int unitEnd = tokenEnd(b, gapEnd, e);
+      int after = skipSpaces(b, unitEnd, e);
+      if (after < e && b[after] != '#' && b[after] != '(' && isUnit(b, gapEnd, unitEnd)) {
+        r.unitStart = gapEnd;
+        r.unitEnd = unitEnd;
+        eventStart = after;
+      }
+    }
+    if (b[eventStart] == '#' || b[eventStart] == '(') {
+      return problem.fail(s, eventStart, "missing event name after the counter value", SHAPE);
+    }
+    int eventEnd = eventStart;
+    while (eventEnd < e) {
+      char c = b[eventEnd];
+      if (c == ' ' && eventEnd + 1 < e && (b[eventEnd + 1] == ' ' || b[eventEnd + 1] == '<')) {
+        break;
+      }
+      if (c == '\t') {
+        break;
+      }
+      eventEnd++;
+    }
+    if (!mustBeRecord && r.aggrEnd == 0 && PerfHumanLine.indexOf(b, eventStart, eventEnd, ' ') >= 0) {
+      // outside a counter block only modern one-word event names count: keeps prose out of the table
+      return PerfProblem.NOT_RECORD;
+    }
+    r.eventStart = eventStart;
+    r.eventEnd = eventEnd;
+    return trailer(b, s, skipSpaces(b, eventEnd, e), e, r);
+  }
+
+  /** The metric comment, multiplexing share and variance that may follow the event. */
+  private int trailer(char[] b, int lineStart, int p, int e, PerfReading r) {
+    while (p < e) {
+      char c = b[p];
+      if (c == '#') {
+        p = metric(b, skipSpaces(b, p + 1, e), e, r);
+      } else if (c == '(') {
+        int close = indexOf(b, p, e, ')');
+        if (close < 0) {
+          return problem.fail(lineStart, p, "unclosed parenthesis", "'(PCT%)' or '( +- VAR% )'");
+        }
+        if (!parenthesis(b, p + 1, close, r)) {
+          return problem.fail(
+              lineStart, p, "bad percentage '" + new String(b, p, close + 1 - p) + "'",
+              "'(PCT%)' or '( +- VAR% )'");
+        }
+        p = skipSpaces(b, close + 1, e);
+      } else {
+        r.note = new String(b, p, trimEnd(b, p, e) - p);
+        return PerfProblem.RECORD;
+      }
+    }
+    return PerfProblem.RECORD;
+  }
+
+  /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
+  private static int metric(char[] b, int p, int e, PerfReading r) {
+    int numEnd = tokenEnd(b, p, e);
+    int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;
+    double v = PerfNumbers.looksNumeric(b, p, digitsEnd)
+        ? PerfNumbers.parse(b, p, digitsEnd, false) : Double.NaN;
+    int unitStart = p;
+    if (!Double.isNaN(v)) {
+      r.metricValue = (float) v;
+      unitStart = skipSpaces(b, numEnd, e);
+    }
+    int unitEnd = unitStart;
+    while (unitEnd < e && !(b[unitEnd] == ' ' && unitEnd + 1 < e && b[unitEnd + 1] == ' ')) {
+      unitEnd++;
+    }
+    unitEnd = trimEnd(b, unitStart, unitEnd);
+    r.metricUnitStart = unitStart;
+    r.metricUnitEnd = unitEnd;
+    return skipSpaces(b, unitEnd, e);
+  }
+
+  /** {@code 75.03%}, {@code +- 0.52%}, {@code scaled from 66.58%}: false when it is none of them. */
+  private static boolean parenthesis(char[] b, int s, int e, PerfReading r) {
+    s = skipSpaces(b, s, e);
+    e = trimEnd(b, s, e);
+    if (e <= s || b[e - 1] != '%') {
+      return false;
+    }
+    boolean variance = e - s >= 2 && b[s] == '+' && b[s + 1] == '-';
+    int numEnd = e - 1;
+    int numStart = numEnd;
+    while (numStart > s && b[numStart - 1] != ' ') {
+      numStart--;
+    }
+    double v = PerfNumbers.parse(b, numStart, numEnd, false);
+    if (Double.isNaN(v)) {
+      return false;
+    }
+    if (variance) {
+      r.variancePct = (float) v;
+    } else {
+      r.runPct = (float) v;
+    }
+    return true;
+  }
+
+  /** Whether the token {@code b[s..tokenEnd)} begins a counter value; {@code <not ...>} spans two tokens. */
+  static boolean startsValue(char[] b, int s, int tokenEnd, int lineEnd) {
+    if (s >= tokenEnd) {
+      return false;
+    }
+    if (b[s] == '<') {
+      return matches(b, s, lineEnd, NOT_COUNTED) || matches(b, s, lineEnd, NOT_SUPPORTED);
+    }
+    return PerfNumbers.looksNumeric(b, s, tokenEnd);
+  }
+
+  /** perf's units: {@code msec}, {@code ns}, {@code Joules}, {@code MiB}, {@code (msec)}, ... */
+  private static boolean isUnit(char[] b, int s, int e) {
+    for (int p = s; p < e; p++) {
+      char c = b[p];
+      boolean ok = Character.isLetter(c) || c == '/' || c == '%' || c == '(' || c == ')' || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean matches(char[] b, int s, int e, char[] word) {
+    if (e - s < word.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) {
+      if (b[s + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static int skipSpaces(char[] b, int p, int e) {
+    while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  static int tokenEnd(char[] b, int p, int e) {
+    while (p < e && b[p] != ' ' && b[p] != '\t') {
+      p++;
+    }
+    return p;
+  }
+
+  static int trimEnd(char[] b, int s, int e) {
+    while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+      e--;
+    }
+    return e;
+  }
+
+  static int indexOf(char[] b, int s, int e, char c) {
+    for (int p = s; p < e; p++) {
+      if (b[p] == c) {
+        return p;
+      }
+    }
+    return -1;
+  }
+}

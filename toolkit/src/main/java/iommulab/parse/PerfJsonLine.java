@@ -1,0 +1,274 @@
+package iommulab.parse;
+
+/**
+ * Parses one line of {@code perf stat -j}: a flat JSON object such as
+ * {@code {"interval" : 1.0, "cpu" : "0", "counter-value" : "<not counted>", "unit" : "msec",
+ * "event" : "task-clock", "variance" : 0.52, "event-runtime" : 0, "pcnt-running" : 100.00,
+ * "metric-value" : 0.0, "metric-unit" : ""}}. Strings without escapes stay ranges of the line;
+ * escaped ones are decoded into a scratch buffer.
+ */
+final class PerfJsonLine {
+  static final String SHAPE = "a flat JSON object {\"event\" : \"...\", \"counter-value\" : \"...\", ...}";
+  private static final String[] AGGR_KEYS = {"core", "socket", "die", "node", "thread", "cpu"};
+
+  private final PerfProblem problem;
+  private char[] scratch = new char[256];
+  private int scratchUsed;
+  private final char[] cpuLabel = new char[32];
+  private boolean sawEvent;
+  private boolean sawValue;
+
+  PerfJsonLine(PerfProblem problem) {
+    this.problem = problem;
+  }
+
+  /** NOT_RECORD for objects that hold no counter (the {@code {}} of --metric-only). */
+  int parse(char[] b, int s, int e, PerfReading r) {
+    r.reset(b);
+    scratchUsed = 0;
+    sawEvent = false;
+    sawValue = false;
+    int p = skip(b, s, e);
+    if (p >= e || b[p] != '{') {
+      return problem.fail(s, p, "expected '{'", SHAPE);
+    }
+    p = skip(b, p + 1, e);
+    if (p < e && b[p] == '}') {
+      return trailing(b, s, p + 1, e) ? PerfProblem.NOT_RECORD : PerfProblem.MALFORMED;
+    }
+    while (true) {
+      if (p >= e || b[p] != '"') {
+        return problem.fail(s, p, "expected a quoted key", SHAPE);
+      }
+      int keyStart = p + 1;
+      int keyEnd = indexOfQuote(b, keyStart, e);
+      if (keyEnd < 0) {
+        return problem.fail(s, p, "unterminated key", SHAPE);
+      }
+      p = skip(b, keyEnd + 1, e);
+      if (p >= e || b[p] != ':') {
+        return problem.fail(s, p, "expected ':' after the key", SHAPE);
+      }
+      p = skip(b, p + 1, e);
+      int next = value(b, s, p, e, keyStart, keyEnd, r);
+      if (next < 0) {
+        return PerfProblem.MALFORMED;
+      }
+      p = skip(b, next, e);
+      if (p < e && b[p] == ',') {
+        p = skip(b, p + 1, e);
+        continue;
+      }
+      if (p < e && b[p] == '}') {
+        if (!trailing(b, s, p + 1, e)) {
+          return PerfProblem.MALFORMED;
+        }
+        break;
+      }
+      return problem.fail(s, p, "expected ',' or '}'", SHAPE);
+    }
+    if (!sawEvent && !sawValue) {
+      return PerfProblem.NOT_RECORD;
+    }
+    if (r.metricUnitEnd == r.metricUnitStart && r.metricValue == 0f) {
+      // perf -j writes "metric-value" : 0.000000, "metric-unit" : "" where the text forms print nothing
+      r.metricValue = Float.NaN;
+    }
+    if (!sawEvent || !sawValue) {
+      return problem.fail(s, s, sawEvent ? "missing \"counter-value\"" : "missing \"event\"", SHAPE);
+    }
+    return PerfProblem.RECORD;
+  }
+
+  private boolean trailing(char[] b, int s, int p, int e) {
+    p = skip(b, p, e);
+    if (p < e) {
+      problem.fail(s, p, "text after the JSON object", SHAPE);
+      return false;
+    }
+    return true;
+  }
+
+  /** Reads one value and stores what the key means; returns the index after it, -1 on error. */
+  private int value(char[] b, int s, int p, int e, int ks, int ke, PerfReading r) {
+    if (p < e && b[p] == '"') {
+      int start = p + 1;
+      int end = indexOfQuote(b, start, e);
+      if (end < 0) {
+        problem.fail(s, p, "unterminated string", SHAPE);
+        return -1;
+      }
+      char[] buf = b;
+      int vs = start;
+      int ve = end;
+      if (PerfHumanLine.indexOf(b, start, end, '\\') >= 0) {
+        vs = scratchUsed;
+        buf = unescape(b, start, end);
+        ve = scratchUsed;
+      }
+      if (!string(b, s, p, ks, ke, buf, vs, ve, r)) {
+        return -1;
+      }
+      return end + 1;
+    }
+    int end = p;
+    while (end < e && b[end] != ',' && b[end] != '}' && b[end] != ' ') {
+      end++;
+    }
+    if (end == p) {
+      problem.fail(s, p, "missing value", SHAPE);
+      return -1;
+    }
+    double v = PerfNumbers.parse(b, p, end, false);
+    boolean isNan = end - p == 3 && (b[p] == 'n' || b[p] == '-');
+    if (Double.isNaN(v) && !isNan && !isKey(b, ks, ke, "metric-value")) {
+      problem.fail(s, p, "bad number '" + new String(b, p, end - p) + "'", SHAPE);
+      return -1;
+    }
+    number(b, ks, ke, v, r);
+    return end;
+  }
+
+  private boolean string(
+      char[] line, int s, int at, int ks, int ke, char[] buf, int vs, int ve, PerfReading r) {
+    if (isKey(line, ks, ke, "event")) {
+      sawEvent = true;
+      r.eventBuf = buf;
+      r.eventStart = vs;
+      r.eventEnd = ve;
+    } else if (isKey(line, ks, ke, "counter-value")) {
+      sawValue = true;
+      if (buf[vs] == '<' || ve == vs) {
+        if (PerfHumanLine.matches(buf, vs, ve, "<not counted>".toCharArray())) {
+          r.status = PerfReading.NOT_COUNTED;
+        } else if (PerfHumanLine.matches(buf, vs, ve, "<not supported>".toCharArray())) {
+          r.status = PerfReading.NOT_SUPPORTED;
+        } else {
+          problem.fail(s, at, "bad counter value", SHAPE);
+          return false;
+        }
+      } else {
+        r.value = PerfNumbers.parse(buf, vs, ve, false);
+        if (Double.isNaN(r.value)) {
+          problem.fail(s, at, "bad counter value '" + new String(buf, vs, ve - vs) + "'", SHAPE);
+          return false;
+        }
+      }
+    } else if (isKey(line, ks, ke, "unit")) {
+      r.unitBuf = buf;
+      r.unitStart = vs;
+      r.unitEnd = ve;
+    } else if (isKey(line, ks, ke, "metric-unit")) {
+      r.metricUnitBuf = buf;
+      r.metricUnitStart = vs;
+      r.metricUnitEnd = ve;
+    } else if (isKey(line, ks, ke, "cpu")) {
+      // perf -A -j prints the bare number; the table uses the same CPU<n> label as the text forms
+      int n = Math.min(ve - vs, cpuLabel.length - 3);
+      cpuLabel[0] = 'C';
+      cpuLabel[1] = 'P';
+      cpuLabel[2] = 'U';
+      System.arraycopy(buf, vs, cpuLabel, 3, n);
+      r.aggrBuf = cpuLabel;
+      r.aggrStart = 0;
+      r.aggrEnd = 3 + n;
+    } else if (isAggrKey(line, ks, ke)) {
+      r.aggrBuf = buf;
+      r.aggrStart = vs;
+      r.aggrEnd = ve;
+    } else if (isKey(line, ks, ke, "interval")) {
+      r.intervalSeconds = PerfNumbers.parse(buf, vs, ve, false);
+    }
+    return true;
+  }
+
+  private static void number(char[] b, int ks, int ke, double v, PerfReading r) {
+    if (isKey(b, ks, ke, "interval")) {
+      r.intervalSeconds = v;
+    } else if (isKey(b, ks, ke, "aggregate-number")) {
+      r.aggrCpus = (int) v;
+    } else if (isKey(b, ks, ke, "variance")) {
+      r.variancePct = (float) v;
+    } else if (isKey(b, ks, ke, "pcnt-running")) {
+      r.runPct = (float) v;
+    } else if (isKey(b, ks, ke, "metric-value")) {
+      r.metricValue = (float) v;
+    }
+  }
+
+  private static boolean isAggrKey(char[] b, int ks, int ke) {
+    for (String k : AGGR_KEYS) {
+      if (isKey(b, ks, ke, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isKey(char[] b, int ks, int ke, String key) {
+    if (ke - ks != key.length()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (b[ks + i] != key.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOfQuote(char[] b, int p, int e) {
+    for (int i = p; i < e; i++) {
+      if (b[i] == '\\') {
+        i++;
+      } else if (b[i] == '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private char[] unescape(char[] b, int s, int e) {
+    if (scratch.length < scratchUsed + (e - s)) {
+      char[] bigger = new char[(scratchUsed + (e - s)) * 2];
+      System.arraycopy(scratch, 0, bigger, 0, scratchUsed);
+      scratch = bigger;
+    }
+    for (int i = s; i < e; i++) {
+      char c = b[i];
+      if (c == '\\' && i + 1 < e) {
+        char n = b[++i];
+        switch (n) {
+          case 'n' -> c = '\n';
+          case 't' -> c = '\t';
+          case 'r' -> c = '\r';
+          case 'b' -> c = '\b';
+          case 'f' -> c = '\f';
+          case 'u' -> {
+            c = i + 4 < e ? hex(b, i + 1) : '?';
+            i += 4;
+          }
+          default -> c = n;
+        }
+      }
+      scratch[scratchUsed++] = c;
+    }
+    return scratch;
+  }
+
+  private static char hex(char[] b, int p) {
+    int v = 0;
+    for (int k = p; k < p + 4; k++) {
+      int d = Character.digit(b[k], 16);
+      if (d < 0) {
+        return '?';
+      }
+      v = v * 16 + d;
+    }
+    return (char) v;
+  }
+
+  private static int skip(char[] b, int p, int e) {
+    return PerfHumanLine.skipSpaces(b, p, e);
+  }
+}

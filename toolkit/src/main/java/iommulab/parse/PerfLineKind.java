@@ -1,0 +1,164 @@
+package iommulab.parse;
+
+/**
+ * What kind of line perf stat printed, decided from its first characters without parsing it. Counter
+ * records are only candidates here: the record parsers decide (a workload's own output may look like
+ * anything).
+ */
+enum PerfLineKind {
+  BLANK,
+  /** {@code Performance counter stats for 'cmd' (5 runs):}, possibly continued on further lines. */
+  HEADER,
+  /** {@code # started on Tue Nov 24 08:06:24 2026}: the start of an {@code -o} file. */
+  STARTED_ON,
+  /** {@code #           time CPU    counts unit events}: repeated column titles of -I. */
+  COLUMN_TITLES,
+  /** {@code # Table of individual measurements:} and {@code # Final result:} of {@code -r --table}. */
+  TABLE_TITLE,
+  /** {@code 5.189 (-0.293) #}: one run's elapsed time under {@code --table}. */
+  TABLE_ROW,
+  /** {@code 0.035829868 seconds time elapsed}, also {@code 0.04169 +- 0.00187 seconds time elapsed ( +- 4.49% )}. */
+  ELAPSED,
+  USER,
+  SYS,
+  /** {@code Wall-clock time elapsed:   719.554352 msecs} of the 2009 perf. */
+  WALL_CLOCK,
+  /** A shell prompt line that ran perf, as pasted on the reference page: {@code # perf stat -e ... -a sleep 1}. */
+  PROMPT,
+  /** Indented {@code # 0.30 stalled cycles per insn}: a further metric of the counter above. */
+  METRIC_CONTINUATION,
+  /** The first line of one of perf's own error reports. */
+  TOOL_ERROR,
+  /** {@code \___ parser error}, {@code Run 'perf list' ...}: continuation of a tool error. */
+  TOOL_ERROR_DETAIL,
+  /** {@code Usage: perf stat [<options>] [<command>]}: perf printing its usage after an error. */
+  USAGE,
+  JSON,
+  /** Anything else: a counter record, a workload's output, or garbage. */
+  OTHER;
+
+  private static final String[] ERROR_STARTS = {
+    "event syntax error", "Error:", "Workload failed", "failed to ", "Failed to ", "Cannot ",
+    "perf: ", "Invalid ", "The sys_perf_event_open() syscall", "No permission", "Access to performance monitoring"
+  };
+
+  static PerfLineKind classify(char[] b, int s, int e) {
+    int i = PerfHumanLine.skipSpaces(b, s, e);
+    if (i >= e) {
+      return BLANK;
+    }
+    char c = b[i];
+    if (c >= '0' && c <= '9') {
+      return numberFirst(b, i, e);
+    }
+    switch (c) {
+      case '{':
+        return JSON;
+      case '#':
+        return hashFirst(b, s, i, e);
+      case 'P':
+        if (starts(b, i, e, "Performance counter stats for")) {
+          return HEADER;
+        }
+        break;
+      case 'W':
+        if (starts(b, i, e, "Wall-clock time elapsed:")) {
+          return WALL_CLOCK;
+        }
+        break;
+      case 'U':
+        if (starts(b, i, e, "Usage: perf")) {
+          return USAGE;
+        }
+        break;
+      case '$':
+        if (starts(b, i, e, "$ perf ")) {
+          return PROMPT;
+        }
+        break;
+      case '\\':
+        if (starts(b, i, e, "\\___")) {
+          return TOOL_ERROR_DETAIL;
+        }
+        break;
+      case 'R':
+        if (starts(b, i, e, "Run 'perf list'")) {
+          return TOOL_ERROR_DETAIL;
+        }
+        break;
+      default:
+        break;
+    }
+    for (String start : ERROR_STARTS) {
+      if (c == start.charAt(0) && starts(b, i, e, start)) {
+        return TOOL_ERROR;
+      }
+    }
+    return OTHER;
+  }
+
+  private static PerfLineKind hashFirst(char[] b, int s, int i, int e) {
+    if (starts(b, i, e, "# started on")) {
+      return STARTED_ON;
+    }
+    if (starts(b, i, e, "# Table of individual measurements") || starts(b, i, e, "# Final result")) {
+      return TABLE_TITLE;
+    }
+    if (starts(b, i, e, "# perf ")) {
+      return PROMPT;
+    }
+    if (i > s) {
+      return METRIC_CONTINUATION;
+    }
+    int p = PerfHumanLine.skipSpaces(b, i + 1, e);
+    if (starts(b, p, e, "time") || starts(b, p, e, "CPU") || starts(b, p, e, "counts")
+        || starts(b, p, e, "core") || starts(b, p, e, "socket") || starts(b, p, e, "die")
+        || starts(b, p, e, "node") || starts(b, p, e, "thread") || starts(b, p, e, "comm")) {
+      return COLUMN_TITLES;
+    }
+    return OTHER;
+  }
+
+  /** Lines starting with a digit: records, unless the second word says otherwise. */
+  private static PerfLineKind numberFirst(char[] b, int i, int e) {
+    int t0 = PerfHumanLine.tokenEnd(b, i, e);
+    int t1 = PerfHumanLine.skipSpaces(b, t0, e);
+    if (t1 >= e) {
+      return OTHER;
+    }
+    char c = b[t1];
+    if (c == 's' && starts(b, t1, e, "seconds ")) {
+      int p = PerfHumanLine.skipSpaces(b, t1 + 8, e);
+      if (starts(b, p, e, "time elapsed")) {
+        return ELAPSED;
+      }
+      if (starts(b, p, e, "user")) {
+        return USER;
+      }
+      if (starts(b, p, e, "sys")) {
+        return SYS;
+      }
+      return OTHER;
+    }
+    if (c == '+' && starts(b, t1, e, "+- ")) {
+      return ELAPSED;
+    }
+    if (c == '(' && b[PerfHumanLine.trimEnd(b, t1, e) - 1] == '#') {
+      return TABLE_ROW;
+    }
+    return OTHER;
+  }
+
+  static boolean starts(char[] b, int i, int e, String prefix) {
+    int n = prefix.length();
+    if (e - i < n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[i + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

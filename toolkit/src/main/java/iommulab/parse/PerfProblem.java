@@ -1,0 +1,24 @@
+package iommulab.parse;
+
+/**
+ * Where and why a line that starts like a counter record failed to parse, filled by the record
+ * parsers (which know the column) and turned into a {@link ParseException} by the assembler (which
+ * knows the source and line number). One instance is reused.
+ */
+final class PerfProblem {
+  static final int NOT_RECORD = 0;
+  static final int RECORD = 1;
+  static final int MALFORMED = -1;
+
+  /** 1-based column of the offending text. */
+  int column;
+  String reason;
+  String expected;
+
+  int fail(int lineStart, int at, String why, String shape) {
+    column = at - lineStart + 1;
+    reason = why;
+    expected = shape;
+    return MALFORMED;
+  }
+}

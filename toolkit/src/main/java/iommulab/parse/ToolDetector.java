@@ -1,0 +1,124 @@
+package iommulab.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Says which tool printed a text by scoring its first lines: lines only one tool prints (qemu-io's
+ * {@code bytes at offset}, perf's {@code Performance counter stats}, bcc's {@code Tracing N functions})
+ * weigh much more than shapes several tools share. Returns empty when nothing is recognised or two
+ * tools tie, so a caller can ask for {@code --tool} instead of guessing.
+ *
+ * <pre>{@code Tool tool = ToolDetector.detect(path).orElseThrow();}</pre>
+ */
+public final class ToolDetector {
+  /** How much of a text is looked at. */
+  public static final int HEAD_CHARS = 64 * 1024;
+
+  private static final int STRONG = 10;
+  private static final int WEAK = 1;
+
+  private static final Pattern QEMU_REPORT =
+      Pattern.compile("^(?:qemu-io> ?)*(read|wrote|discard) \\d+/\\d+ bytes at offset \\d+");
+  private static final Pattern QEMU_TIMING = Pattern.compile("ops; .*/sec and .* ops/sec\\)");
+  private static final Pattern PERF_INTERVAL_HEADER = Pattern.compile("^#\\s+time\\s+");
+  private static final Pattern PERF_CSV =
+      Pattern.compile("^\\s*[\\d.,<>a-z -]*[,;:|]\\S*[,;:|].*\\d+\\.\\d\\d[,;:|]");
+  private static final Pattern PERF_HUMAN =
+      Pattern.compile("^\\s*(\\d+\\.\\d+\\s+)?[\\d.,]+\\s+(msec\\s+)?[\\w:/.\\-{}=,]+\\s*(#.*)?(\\(\\d+\\.\\d+%\\))?$");
+  private static final Pattern BPFTRACE_MAP = Pattern.compile("^@\\w*\\[");
+  private static final Pattern STACK_FRAME = Pattern.compile("^  \\S.*$");
+  private static final Pattern STACK_COUNT = Pattern.compile("^    \\d+$");
+  private static final Pattern FOLDED = Pattern.compile("^\\S[^\\n]*;[^\\n]* \\d+$");
+
+  private ToolDetector() {}
+
+  /** Detects the tool from the first {@link #HEAD_CHARS} characters of {@code text}. */
+  public static Optional<Tool> detect(CharSequence text) {
+    CharSequence head = text.length() > HEAD_CHARS ? text.subSequence(0, HEAD_CHARS) : text;
+    Map<Tool, Integer> score = new EnumMap<>(Tool.class);
+    for (String line : head.toString().split("\r?\n", -1)) {
+      scoreLine(line, score);
+    }
+    return best(score);
+  }
+
+  /** Detects the tool from the first {@link #HEAD_CHARS} bytes of a file, decoded as UTF-8. */
+  public static Optional<Tool> detect(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEAD_CHARS);
+      return detect(new String(head, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void scoreLine(String line, Map<Tool, Integer> score) {
+    if (line.isBlank()) {
+      return;
+    }
+    if (QEMU_REPORT.matcher(line).find()
+        || QEMU_TIMING.matcher(line).find()
+        || line.startsWith("qemu-io")
+        || line.contains("Image format was not specified")
+        || line.startsWith("Pattern verification failed")) {
+      add(score, Tool.QEMU_IO, STRONG);
+      return;
+    }
+    if (line.contains("Performance counter stats for")
+        || line.contains("seconds time elapsed")
+        || line.contains("Wall-clock time elapsed")
+        || line.startsWith("# started on")
+        || PERF_INTERVAL_HEADER.matcher(line).find()
+        || line.contains("<not counted>")
+        || line.contains("<not supported>")
+        || line.contains("event syntax error")
+        || line.contains("\"counter-value\"")
+        || line.contains("Usage: perf stat")) {
+      add(score, Tool.PERF_STAT, STRONG);
+      return;
+    }
+    if (line.startsWith("Tracing ") && line.contains(" functions for ")
+        || line.contains("Hit Ctrl-C to end")
+        || line.startsWith("Detaching...")
+        || line.startsWith("Attaching ") && line.contains(" probe")
+        || BPFTRACE_MAP.matcher(line).find()) {
+      add(score, Tool.STACKCOUNT, STRONG);
+      return;
+    }
+    if (STACK_COUNT.matcher(line).matches()
+        || STACK_FRAME.matcher(line).matches() && line.contains("b'")
+        || FOLDED.matcher(line).matches()) {
+      add(score, Tool.STACKCOUNT, WEAK);
+      return;
+    }
+    if (PERF_CSV.matcher(line).find() || PERF_HUMAN.matcher(line).matches()) {
+      add(score, Tool.PERF_STAT, WEAK);
+    }
+  }
+
+  private static void add(Map<Tool, Integer> score, Tool tool, int points) {
+    score.merge(tool, points, Integer::sum);
+  }
+
+  private static Optional<Tool> best(Map<Tool, Integer> score) {
+    Tool best = null;
+    int bestScore = 0;
+    boolean tie = false;
+    for (var e : score.entrySet()) {
+      if (e.getValue() > bestScore) {
+        best = e.getKey();
+        bestScore = e.getValue();
+        tie = false;
+      } else if (e.getValue() == bestScore) {
+        tie = true;
+      }
+    }
+    return tie ? Optional.empty() : Optional.ofNullable(best);
+  }
+}

@@ -1,0 +1,133 @@
+package iommulab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+  static Session session;
+
+  @BeforeAll
+  static void start() {
+    session = Session.start(Path.of("."));
+  }
+
+  @AfterAll
+  static void stop() {
+    session.close();
+  }
+
+  static RecordingOutput run(String code) {
+    RecordingOutput out = new RecordingOutput();
+    session.execute(code, out);
+    return out;
+  }
+
+  @Test
+  void expressionValueIsTheResult() {
+    RecordingOutput out = run("int x = 20;\nx + 22");
+    assertEquals(List.of("result:42"), out.events);
+  }
+
+  @Test
+  void statementsHaveNoResult() {
+    assertEquals(List.of(), run("int y = 3;").events);
+    assertEquals(List.of(), run("void f() {}\nf();").events);
+  }
+
+  @Test
+  void printedTextComesBeforeDisplayAndResultInOrder() {
+    RecordingOutput out = run("System.out.println(\"a\");\ndisplay(\"shown\");\nSystem.out.print(\"b\");\n7");
+    assertEquals(List.of("stdout:a\n", "display", "stdout:b", "result:7"), out.events);
+    assertEquals("shown", out.displays.get(0).get("text/plain"));
+  }
+
+  @Test
+  void compileErrorShowsTheSpan() {
+    RecordingOutput out = run("int z = \"text\";");
+    assertEquals("CompilationException", out.ename);
+    assertEquals(
+        List.of(
+            "int z = \"text\";",
+            "        ^----^",
+            "incompatible types: java.lang.String cannot be converted to int"),
+        out.traceback);
+  }
+
+  @Test
+  void runtimeExceptionHasATrimmedTrace() {
+    RecordingOutput out = run("int zero = 0;\nint boom() { return 1 / zero; }\nboom()");
+    assertEquals("java.lang.ArithmeticException", out.ename);
+    assertEquals("/ by zero", out.evalue);
+    assertEquals("java.lang.ArithmeticException: / by zero", out.traceback.get(0));
+    assertTrue(out.traceback.stream().noneMatch(l -> l.contains("reflect")), out.traceback.toString());
+    assertTrue(out.traceback.contains("\tat cell.boom(cell)"), out.traceback.toString());
+  }
+
+  @Test
+  void tablesRenderAsEscapedHtmlWithTextFallback() {
+    RecordingOutput out =
+        run("Table t = Table.create(\"t\", StringColumn.create(\"name\", \"<a>\", \"b\"));\nt");
+    String html = (String) out.result.get("text/html");
+    assertTrue(html.contains("<td>&lt;a&gt;</td>"), html);
+    assertTrue(html.contains("2 rows × 1 columns"), html);
+    assertTrue(((String) out.result.get("text/plain")).contains("<a>"));
+  }
+
+  @Test
+  void tableRowLimitIsApplied() {
+    RecordingOutput out = run("Table.create(\"n\", IntColumn.indexColumn(\"i\", 120, 0))");
+    String html = (String) out.result.get("text/html");
+    assertTrue(html.contains("<td>49</td>"), html);
+    assertFalse(html.contains("<td>50</td>"), html);
+    assertTrue(html.contains("70 more rows not shown"), html);
+  }
+
+  @Test
+  void unknownMagicIsAClearError() {
+    RecordingOutput out = run("%nosuch 1");
+    assertEquals("UsageError", out.ename);
+    assertEquals("unknown magic %nosuch; %lsmagic lists the magics", out.evalue);
+    assertEquals("unknown magic %%nosuch; %lsmagic lists the magics", run("%%nosuch\nx").evalue);
+  }
+
+  @Test
+  void lineMagicsRunBetweenJavaCode() {
+    RecordingOutput out = run("System.out.println(\"before\");\n%lsmagic\nSystem.out.println(\"after\");");
+    String text = out.events.get(0);
+    assertTrue(text.startsWith("stdout:before\nLine magics:"), text);
+    assertTrue(text.endsWith("after\n"), text);
+  }
+
+  @Test
+  void timeMagicPrintsWallTimeAndKeepsTheValue() {
+    RecordingOutput out = run("%%time\n6 * 7");
+    assertTrue(out.events.get(0).matches("stdout:Wall time: \\d+\\.\\d ms\n"), out.events.toString());
+    assertEquals("result:42", out.events.get(1));
+  }
+
+  @Test
+  void incompleteCodeIsReported() {
+    assertEquals("incomplete", session.evaluator().isComplete("for (int i = 0; i < 3; i++) {"));
+    assertEquals("complete", session.evaluator().isComplete("int q = 1;"));
+    assertEquals("IncompleteSourceException", run("if (true) {").ename);
+  }
+
+  @Test
+  void completionFindsMembers() {
+    Evaluator.Completion c = session.evaluator().complete("String s = \"\"; s.toUpp", 22);
+    assertEquals(List.of("toUpperCase("), c.matches());
+    assertEquals(17, c.start());
+  }
+
+  @Test
+  void notebookDirIsBound() {
+    assertEquals("result:true", run("NOTEBOOK_DIR.isAbsolute()").events.get(0));
+  }
+}

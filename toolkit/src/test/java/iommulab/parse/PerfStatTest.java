@@ -1,0 +1,129 @@
+package iommulab.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerfStatTest {
+  private static final String HEADER = "\n Performance counter stats for 'x':\n\n";
+
+  private static String message(String text) {
+    return assertThrows(ParseException.class, () -> PerfStat.parse(text)).getMessage();
+  }
+
+  @Test
+  void badValueInsideABlockNamesLineColumnAndShape() {
+    assertEquals(
+        "<input>:4:6: bad counter value '12x34'; expected "
+            + "'[TIME] [AGGR [CPUS]] VALUE [UNIT] EVENT [# METRIC UNIT] [(PCT%)] [( +- VAR% )]'",
+        message(HEADER + "     12x34 msec task-clock\n"));
+  }
+
+  @Test
+  void truncatedCsvRecordIsAnError() {
+    assertEquals(
+        "<input>:2:1: too few fields (3 fields separated by ','); expected "
+            + "'[TIME,][AGGR,[CPUS,]]VALUE,UNIT,EVENT,[VAR%,]RUNTIME,PCT[,METRIC,METRIC UNIT]'",
+        message("19.51,msec,task-clock,19510090,100.00,0.919,CPUs utilized\n3,,context-sw\n"));
+  }
+
+  @Test
+  void unterminatedJsonIsAnError() {
+    assertEquals(
+        "<input>:1:40: expected ',' or '}'; expected a flat JSON object "
+            + "{\"event\" : \"...\", \"counter-value\" : \"...\", ...}",
+        message("{\"counter-value\" : \"1.0\", \"event\" : \"x\""));
+  }
+
+  @Test
+  void missingEventInsideABlock() {
+    assertEquals(
+        "<input>:4:24: missing event name after the counter value; expected "
+            + "'[TIME] [AGGR [CPUS]] VALUE [UNIT] EVENT [# METRIC UNIT] [(PCT%)] [( +- VAR% )]'",
+        message(HEADER + "             29.90     #    0.835 CPUs utilized\n"));
+  }
+
+  @Test
+  void badElapsedTime() {
+    assertEquals("<input>:5:15: bad elapsed deviation; expected 'MEAN +- SD seconds time elapsed  ( +- P% )'",
+        message(HEADER + "   63      page-faults\n       1.0 +- x seconds time elapsed\n"));
+  }
+
+  @Test
+  void strictModeRejectsUnknownLines() throws Exception {
+    String text = "hello\n" + HEADER + "   63      page-faults\n";
+    assertEquals(List.of(new SourceLine(1, "hello")), PerfStat.parse(text).unrecognized());
+    ParseException e = assertThrows(ParseException.class,
+        () -> PerfStat.parse(text, ParseOptions.defaults().withStrict(true)));
+    assertEquals("<input>:1:1: unrecognised line; expected a perf stat line (--strict)", e.getMessage());
+  }
+
+  @Test
+  void germanGroupingAndDecimalComma() throws Exception {
+    var t = PerfStat.parse(HEADER + "          1.101,01 msec task-clock\n        26.638.473 ns   duration_time\n").table();
+    assertEquals(1101.01, t.doubleColumn("value").get(0));
+    assertEquals(26638473.0, t.doubleColumn("value").get(1));
+  }
+
+  @Test
+  void englishGroupingWithDecimals() throws Exception {
+    var t = PerfStat.parse(HEADER + "          1,101.01 msec task-clock\n         1,101      page-faults\n").table();
+    assertEquals(1101.01, t.doubleColumn("value").get(0));
+    assertEquals(1101.0, t.doubleColumn("value").get(1));
+  }
+
+  @Test
+  void toolErrorOnlyHasNoRows() throws Exception {
+    var r = PerfStat.parse("event syntax error: 'nosuchevent'\n                     \\___ parser error\n"
+        + "Run 'perf list' for a list of valid events\n");
+    assertEquals(0, r.table().rowCount());
+    assertEquals(List.of(new ToolError(1, "event syntax error: 'nosuchevent'\n                     \\___ parser error\n"
+        + "Run 'perf list' for a list of valid events")), r.toolErrors());
+  }
+
+  @Test
+  void emptyGarbageAndTruncatedInputsDoNotCrash() throws Exception {
+    assertEquals(0, PerfStat.parse("").table().rowCount());
+    assertEquals(14, PerfStat.parse("").table().columnCount());
+    assertEquals(0, PerfStat.parse("\u0000\u0001\uFFFD\u00ff garbage \u0007\n\n\u0000").table().rowCount());
+    var t = PerfStat.parse(HEADER + "   63      page-faults").table();
+    assertEquals(63.0, t.doubleColumn("value").get(0));
+  }
+
+  @Test
+  void referencePageGoldenCounts() throws Exception {
+    var r = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("published-reference-page.txt"));
+    assertEquals(List.of(622224.0, 38648.0, 4233791.0), r.table().doubleColumn("value").asList());
+    assertEquals(3, r.runs().size());
+    assertEquals("system wide", r.runs().get(0).target());
+    assertEquals(1.002288245, r.runs().get(0).elapsedSeconds());
+    assertTrue(r.warnings().get(0).message().contains("<--- compared with '622224'"));
+  }
+
+  @Test
+  void repeatFactsAndMultiLineTarget() throws Exception {
+    var table = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("published-man-table.txt")).runs().get(0);
+    assertEquals(5, table.repeats());
+    assertEquals(0.198, table.elapsedStddevSeconds());
+    assertEquals(3.62, table.elapsedVariancePct());
+    assertEquals(List.of(5.189, 5.189, 5.186, 5.663, 6.186), table.runElapsedSeconds());
+    var multi = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("multi-line-command.txt")).runs().get(0);
+    assertEquals("sh -c true\necho second line >/dev/null", multi.target());
+  }
+
+  @Test
+  void builtStringColumnsBehaveLikeTablesawOnes() throws Exception {
+    var t = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("no-aggr.txt")).table();
+    var aggr = t.stringColumn("aggr");
+    assertEquals(List.of("CPU0", "CPU1", "CPU0", "CPU1"), aggr.asList());
+    assertEquals(2, aggr.countUnique());
+    aggr.append("CPU9");
+    aggr.append("");
+    assertEquals("CPU9", aggr.get(4));
+    assertTrue(aggr.isMissing(5));
+    assertEquals(2, aggr.isEqualTo("CPU0").size());
+  }
+}

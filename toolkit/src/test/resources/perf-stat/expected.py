@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Independent oracle for the golden tests: writes FIXTURE.csv beside every FIXTURE.txt.
+
+Deliberately written differently from the Java parser (one regular expression per line shape,
+json.loads for -j, the locale taken from the fixture's name) so that both must agree on the
+expected table.  Run from this folder: /usr/bin/python3 expected.py
+"""
+import csv, glob, json, re, struct
+from decimal import Decimal
+
+COLS = "run,interval_s,aggr,aggr_cpus,event,value,unit,status,run_pct,variance_pct,metric_value,metric_unit,elapsed_s,line".split(",")
+SEPS = {"csv-semicolon-de_DE": ";", "csv-space": " "}
+AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S+-\d+)"
+HUMAN = re.compile(
+    r"^\s*(?:(?P<ts>\d+\.\d{9})\s+)?"
+    r"(?:(?P<aggr>" + AGGR + r")\s+(?:(?P<cpus>\d+)\s+)?)?"
+    r"(?P<val><not counted>|<not supported>|\d[\d.,]*)"
+    r"(?: (?P<unit>[A-Za-z]+)(?= +\S))?\s+"
+    r"(?P<ev>\S+(?: \S+)*?)"
+    r"(?: (?P<note><---.*?))?"
+    r"(?:\s+#\s+(?P<mv>[\d.,]+)%?\s+(?P<mu>\S+(?: \S+)*))?"
+    r"(?:\s+\((?P<pct>[\d.]+)%\))?"
+    r"(?:\s+\( \+-\s*(?P<var>[\d.,]+)% \))?\s*$")
+ELAPSED = re.compile(r"^\s*([\d.,]+)(?: \+- [\d.,]+)? seconds time elapsed")
+WALL = re.compile(r"^\s*Wall-clock time elapsed:\s+([\d.]+) msecs")
+
+
+def f32(x):
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
+def fmt(x, single=False):
+    if x is None:
+        return ""
+    if single:
+        # shortest text that reads back as the same float32 (what Java's Float.toString prints)
+        for digits in range(1, 10):
+            t = "%.*g" % (digits, x)
+            if f32(float(t)) == f32(x):
+                x = float(t)
+                break
+    if x == int(x) and abs(x) < 2 ** 53:
+        return str(int(x))
+    return format(Decimal(repr(x)).normalize(), "f")
+
+
+def num(text, de=False, grouped=False):
+    if de:
+        text = text.replace(".", "").replace(",", ".") if grouped else text.replace(",", ".")
+    elif grouped:
+        text = text.replace(",", "")
+    return float(text)
+
+
+def status(v):
+    return {"<not counted>": "not-counted", "<not supported>": "not-supported"}.get(v, "counted")
+
+
+def parse(path):
+    name = path[:-4]
+    de = "de_DE" in name
+    fresh_start = False
+    rows, run, started_rows, in_block, seen_any, closed, header_done = [], 0, 0, False, False, False, True
+    lines = open(path, encoding="utf-8").read().split("\n")
+    for no, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r")
+        if not header_done:
+            header_done = line.rstrip().endswith(":")
+            continue
+        if "Performance counter stats for" in line:
+            interval_rows = any(r[1] != "" for r in rows[started_rows:])
+            fresh = fresh_start and len(rows) == started_rows
+            if (seen_any or closed) and not (interval_rows and not closed) and not fresh:
+                run += 1
+                started_rows = len(rows)
+            seen_any, closed, in_block = True, False, True
+            header_done = line.rstrip().endswith(":")
+            continue
+        if line.startswith("# started on"):
+            if seen_any or closed:
+                run += 1
+                started_rows = len(rows)
+            seen_any, closed, fresh_start = True, False, True
+            continue
+        m = ELAPSED.match(line) or WALL.match(line)
+        if m:
+            secs = num(m.group(1), de)
+            if m.re is WALL:
+                secs /= 1000
+            for r in rows[started_rows:]:
+                r[12] = fmt(secs)
+            closed, in_block = True, False
+            continue
+        if closed and line.strip() and not re.search(r"seconds (user|sys)", line):
+            if re.match(r"^\s*[\d{<]", line):
+                run += 1
+                started_rows = len(rows)
+                closed, seen_any = False, False
+        row = None
+        if line.startswith("{"):
+            o = json.loads(line)
+            if "event" in o:
+                aggr = "CPU" + o["cpu"] if "cpu" in o else next((o[k] for k in ("core", "socket", "die", "node", "thread") if k in o), "")
+                v = o["counter-value"]
+                mv = o.get("metric-value")
+                row = [o.get("interval"), aggr, o.get("aggregate-number"), o["event"],
+                       None if v.startswith("<") else float(v), o["unit"], status(v),
+                       o["pcnt-running"], o.get("variance"),
+                       mv if o.get("metric-unit", "") != "" or mv else None, o.get("metric-unit", "")]
+                if row[9] == 0.0 and o.get("metric-unit", "") == "":
+                    row[9] = None
+        elif name.startswith("csv") or "-csv" in name:
+            sep = SEPS.get(name, ",")
+            f = line.strip(" ").split(sep) if line.strip() else []
+            if len(f) >= 5:
+                ts = aggr = cpus = None
+                if re.fullmatch(r"\s*(\d+\.\d{9}|summary)", f[0]):
+                    ts = None if f[0].strip() == "summary" else float(f[0])
+                    f = f[1:]
+                if not re.fullmatch(r"<not .*>|[\d.,]+", f[0]):
+                    aggr = f[0]
+                    f = f[1:]
+                    if re.fullmatch(r"S\d+(-[DC]\d+)*|N\d+", aggr):
+                        cpus = int(f[0])
+                        f = f[1:]
+                var = None
+                if f[3].endswith("%"):
+                    var = num(f[3][:-1], de)
+                    f = f[:3] + f[4:]
+                v = f[0]
+                mv = f[5] if len(f) > 5 and f[5] != "" else None
+                mu = sep.join(f[6:]).strip() if len(f) > 6 else ""
+                row = [ts, aggr or "", cpus, f[2], None if v.startswith("<") else num(v, de), f[1], status(v),
+                       num(f[4], de), var, None if mv is None else num(mv, de), mu]
+        else:
+            m = HUMAN.match(line)
+            if m and not re.search(r"\(\S+\) #+\s*$", line) and (in_block or m.group("ts") or m.group("aggr")) and not ELAPSED.match(line):
+                v = m.group("val")
+                g = lambda k: m.group(k)
+                row = [float(g("ts")) if g("ts") else None, g("aggr") or "", int(g("cpus")) if g("cpus") else None,
+                       g("ev"), None if v.startswith("<") else num(v, de, grouped=True), g("unit") or "", status(v),
+                       float(g("pct")) if g("pct") else 100.0, num(g("var"), de) if g("var") else None,
+                       num(g("mv"), de) if g("mv") else None, g("mu") or ""]
+        if row is not None:
+            ts, aggr, cpus, ev, val, unit, st, pct, var, mv, mu = row
+            rows.append([str(run), fmt(ts), aggr, "" if cpus is None else str(cpus), ev, fmt(val), unit, st,
+                         fmt(pct, True), fmt(var, True), fmt(mv, True), mu, "", str(no)])
+            seen_any = True
+    with open(name + ".csv", "w", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(COLS)
+        w.writerows(rows)
+
+
+for p in sorted(glob.glob("*.txt")):
+    parse(p)

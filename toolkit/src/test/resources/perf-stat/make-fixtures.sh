@@ -1,0 +1,51 @@
+#!/bin/sh
+# Regenerates the real perf stat fixtures of this folder (run as root on the capture machine).
+# Every fixture is the stderr (and, where noted, stdout) of one perf run; see README.md.
+set -u
+W="sh -c 'echo workload says hi; i=0; while [ \$i -lt 20000 ]; do i=\$((i+1)); done'"
+EV=task-clock,context-switches,cpu-migrations,page-faults
+run() { out=$1; shift; echo "\$ $*" >&2; sh -c "$*" 2> "$out"; }
+run default-C.txt            "LC_ALL=C perf stat -e $EV -- $W > /dev/null"
+run default-en_US.txt        "LC_ALL=en_US.UTF-8 perf stat -e $EV,duration_time,user_time,system_time -- $W > /dev/null"
+run default-de_DE.txt        "LC_ALL=de_DE.UTF-8 perf stat -e $EV,duration_time,user_time,system_time -- $W > /dev/null"
+run workload-interleaved.txt "LC_ALL=C perf stat -e task-clock,page-faults -- $W 2>&1"
+sh -c "LC_ALL=C perf stat -e task-clock,page-faults -- $W" > workload-interleaved.txt 2>&1
+run csv-comma.txt            "LC_ALL=C perf stat -x, -e $EV,duration_time -- $W > /dev/null"
+run csv-semicolon-de_DE.txt  "LC_ALL=de_DE.UTF-8 perf stat -x';' -e $EV,duration_time -- $W > /dev/null"
+run csv-space.txt            "LC_ALL=C perf stat -x' ' -e $EV -- $W > /dev/null"
+run json.txt                 "LC_ALL=C perf stat -j -e $EV,duration_time -- $W > /dev/null"
+run interval-std.txt         "LC_ALL=en_US.UTF-8 perf stat -I 100 -e task-clock,page-faults -- sleep 0.35"
+run interval-csv.txt         "LC_ALL=C perf stat -I 100 -x, -e task-clock,page-faults -- sleep 0.35"
+run interval-json.txt        "LC_ALL=C perf stat -I 100 -j -e task-clock,page-faults -- sleep 0.35"
+run system-wide.txt          "LC_ALL=en_US.UTF-8 perf stat -a -e task-clock,context-switches -- sleep 0.1"
+run no-aggr.txt              "LC_ALL=en_US.UTF-8 perf stat -a -A -e task-clock,context-switches -- sleep 0.1"
+run no-aggr-csv.txt          "LC_ALL=C perf stat -a --no-aggr -x, -e task-clock,context-switches -- sleep 0.1"
+run no-aggr-json.txt         "LC_ALL=C perf stat -a -A -j -e task-clock,context-switches -- sleep 0.1"
+run per-core.txt             "LC_ALL=en_US.UTF-8 perf stat -a --per-core -e task-clock,context-switches -- sleep 0.1"
+run per-socket.txt           "LC_ALL=en_US.UTF-8 perf stat -a --per-socket -e task-clock,context-switches -- sleep 0.1"
+run per-die.txt              "LC_ALL=en_US.UTF-8 perf stat -a --per-die -e task-clock -- sleep 0.1"
+run per-node.txt             "LC_ALL=en_US.UTF-8 perf stat -a --per-node -e task-clock -- sleep 0.1"
+run per-core-csv.txt         "LC_ALL=C perf stat -a --per-core -x, -e task-clock -- sleep 0.1"
+run per-socket-json.txt      "LC_ALL=C perf stat -a --per-socket -j -e task-clock -- sleep 0.1"
+run per-thread.txt           "LC_ALL=en_US.UTF-8 perf stat --per-thread -p 1 -e task-clock,context-switches -- sleep 0.2"
+run per-thread-csv.txt       "LC_ALL=C perf stat --per-thread -p 1 -x, -e task-clock,context-switches -- sleep 0.2"
+run interval-per-core.txt    "LC_ALL=en_US.UTF-8 perf stat -I 100 -a --per-core -e task-clock -- sleep 0.25"
+run interval-no-aggr-csv.txt "LC_ALL=C perf stat -I 100 -a -A -x, -e task-clock,page-faults -- sleep 0.25"
+run repeat.txt               "LC_ALL=en_US.UTF-8 perf stat -r 3 -e $EV -- $W > /dev/null"
+run repeat-csv.txt           "LC_ALL=C perf stat -r 3 -x, -e $EV -- $W > /dev/null"
+run repeat-json.txt          "LC_ALL=C perf stat -r 3 -j -e $EV -- $W > /dev/null"
+run not-supported.txt        "LC_ALL=en_US.UTF-8 perf stat -e cycles,instructions,task-clock -- $W > /dev/null"
+run not-supported-csv.txt    "LC_ALL=C perf stat -x, -e cycles,instructions,task-clock -- $W > /dev/null"
+run metric-only.txt          "LC_ALL=C perf stat --metric-only -e task-clock,page-faults,context-switches -- $W > /dev/null"
+run metric-only-csv.txt      "LC_ALL=C perf stat --metric-only -x, -e task-clock,page-faults,context-switches -- $W > /dev/null"
+run metric-only-json.txt     "LC_ALL=C perf stat --metric-only -j -e task-clock,page-faults,context-switches -- $W > /dev/null"
+run modifiers.txt            "LC_ALL=en_US.UTF-8 perf stat -e page-faults:u,page-faults:k,task-clock:u -- $W > /dev/null"
+run groups.txt               "LC_ALL=en_US.UTF-8 perf stat -e '{task-clock,page-faults},{context-switches,cpu-clock}' -- $W > /dev/null"
+run multi-line-command.txt   "LC_ALL=C perf stat -e task-clock -- sh -c 'true
+echo second line >/dev/null'"
+LC_ALL=C perf stat -o output-file.txt -e task-clock,page-faults -- sh -c 'true' 2>/dev/null
+LC_ALL=C perf stat -o output-file-append.txt -e task-clock -- true; LC_ALL=C perf stat -o output-file-append.txt --append -e page-faults -- true
+run error-event-syntax.txt   "LC_ALL=C perf stat -e nosuchevent -- true"
+run error-bad-pmu.txt        "LC_ALL=C perf stat -e 'smmuv3_pmcg_27ffe0202/transaction/' -a -- true"
+run interval-summary.txt     "LC_ALL=C perf stat -I 100 --summary -e task-clock -- sleep 0.25"
+run interval-summary-csv.txt "LC_ALL=C perf stat -I 100 --summary -x, -e task-clock -- sleep 0.25"
