@@ -588,8 +588,9 @@ final class StackParser {
               unrecognized.size() + " line(s) not recognised, kept in unrecognized() (first at line "
                   + unrecognized.get(0).line() + ")"));
     }
+    List<Stack> all = List.copyOf(stacks);
     return new StackCountResult(
-        source, table.build(source), List.copyOf(stacks), List.copyOf(warnings), List.copyOf(toolErrors),
+        source, table.build(source, all), all, List.copyOf(warnings), List.copyOf(toolErrors),
         List.copyOf(unrecognized), Collections.unmodifiableMap(facts));
   }
 

@@ -1,11 +1,10 @@
 package iommulab.parse;
 
+import java.util.List;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.strings.ByteDictionaryMap;
-import tech.tablesaw.columns.strings.NullDictionaryMap;
 
 /**
  * Fills the stackcount table one stack at a time, straight into Tablesaw's primitive columns. The
@@ -24,12 +23,8 @@ final class StackTable {
   private final IntColumn depth = IntColumn.create(COLUMNS[5]);
   private final StringColumn leaf = StringColumn.create(COLUMNS[6]);
   private final StringColumn root = StringColumn.create(COLUMNS[7]);
-  // Nearly every folded string is distinct, so a dictionary would only hash ~100 MB of text for
-  // nothing; Tablesaw's own non-dictionary storage keeps them as a plain list.
-  private final StringColumn folded =
-      StringColumn.createInternal(COLUMNS[8], new NullDictionaryMap(new ByteDictionaryMap()));
+
   private final LongColumn line = LongColumn.create(COLUMNS[9]);
-  private final StringBuilder scratch = new StringBuilder(1024);
 
   void add(Stack stack) {
     stackId.append(stackId.size());
@@ -44,9 +39,6 @@ final class StackTable {
     depth.append(stack.depth());
     leaf.append(stack.leaf());
     root.append(stack.root());
-    scratch.setLength(0);
-    stack.appendFolded(scratch, false);
-    folded.append(scratch.toString());
     line.append(stack.line());
   }
 
@@ -75,7 +67,9 @@ final class StackTable {
     }
   }
 
-  Table build(String name) {
+  /** The table; {@code stacks} are the stacks added, in order, whose frames give the folded column. */
+  Table build(String name, List<Stack> stacks) {
+    StringColumn folded = StringColumn.createInternal(COLUMNS[8], new StackFoldedData(stacks));
     return Table.create(name, stackId, interval, process, pid, count, depth, leaf, root, folded, line);
   }
 }

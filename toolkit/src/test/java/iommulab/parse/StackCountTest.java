@@ -126,6 +126,22 @@ class StackCountTest {
     assertEquals(List.of(0, 1), List.of(r.table().intColumn("stack_id").get(0), r.table().intColumn("stack_id").get(1)));
   }
 
+  @Test
+  void foldedColumnBehavesLikeAnyStringColumn() throws Exception {
+    StackCountResult r = StackCount.parse(DIR.resolve("example-d-java.txt"));
+    tech.tablesaw.api.StringColumn folded = r.table().stringColumn("folded");
+    String second = r.stacks().get(1).folded();
+    assertEquals(second, folded.get(1));
+    assertEquals(1, r.table().where(folded.isEqualTo(second)).rowCount());
+    assertEquals(List.of(1), List.of(r.table().where(folded.isEqualTo(second)).intColumn("stack_id").get(0)));
+    tech.tablesaw.api.Table sorted = r.table().sortDescendingOn("folded");
+    assertEquals(second, sorted.stringColumn("folded").get(0)); // "s" sorts after "["
+    folded.set(0, "edited");
+    folded.append("more");
+    assertEquals(List.of("edited", second, "more"), folded.asList());
+    assertEquals(0, folded.countMissing());
+  }
+
   // ---- round trips: folded -> stacks -> folded ----
 
   @Test
