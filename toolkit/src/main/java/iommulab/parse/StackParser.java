@@ -107,8 +107,9 @@ final class StackParser {
         s += 2;
       }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
-      if (open && kind != StackLineKind.BLANK) {
-        keepRaw();
+      if (open
+          && (kind == StackLineKind.FRAME || kind == StackLineKind.DELIMITER || kind == StackLineKind.PROCESS)) {
+        keepRaw(); // only the stack's own lines: others are recognised, or kept as unrecognised themselves
       }
       accept(kind);
       prev = kind;

@@ -267,6 +267,13 @@ class StackCountTest {
   }
 
   @Test
+  void stackCutOffByAHeaderKeepsOnlyItsOwnLines() throws Exception {
+    StackCountResult r = StackCount.parse("  a\n    --\nTracing 1 functions for \"x\"... Hit Ctrl-C to end.\n", LENIENT);
+    assertEquals(List.of(new SourceLine(1, "  a"), new SourceLine(2, "    --")), r.unrecognized());
+    assertEquals("x", r.facts().get("pattern"));
+  }
+
+  @Test
   void truncatedLastLineStillCounts() throws Exception {
     StackCountResult r = StackCount.parse("  a\n    26227");
     assertEquals(26227L, r.stacks().get(0).count());
