@@ -1,6 +1,6 @@
 package iommulab.chart;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -31,9 +31,12 @@ public sealed interface Chart permits Chart.TablesawFigure, Chart.PlotlyJson {
       return PlotlyHtml.figureHtml(json(), divId);
     }
 
-    /** The figure as JSON text. */
+    /**
+     * The figure as JSON text. Gson's HTML escaping is off so titles read as written ({@code =} not
+     * {@code \u003d}); {@link PlotlyHtml} escapes {@code <} itself when it embeds the JSON.
+     */
     public String json() {
-      return new Gson().toJson(figure);
+      return new GsonBuilder().disableHtmlEscaping().create().toJson(figure);
     }
   }
 }

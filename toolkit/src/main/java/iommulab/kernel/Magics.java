@@ -36,6 +36,9 @@ final class Magics {
           "  %jars GLOB...                            add jars (globs relative to the notebook) to the class path",
           "  %classpath PATH...                       add jars or class directories to the class path",
           "  %record PATH [NAME]                      open the record at PATH into NAME (default: record) and show it",
+          "  %capture [--record R --label L] [--device BDF] [--set K=V]... -- COMMAND...",
+          "                                           run COMMAND, its output shown in the cell; with --record",
+          "                                           it is captured into record R as 'iommulab capture' does",
           "Cell magics:",
           "  %%qemuio NAME                            parse pasted qemu-io output into NAME (QemuIoResult)",
           "  %%perfstat NAME                          parse pasted perf stat output into NAME (PerfStatResult)",
@@ -92,6 +95,7 @@ final class Magics {
       case "jars" -> addJars(rest);
       case "classpath" -> addClasspath(rest);
       case "record" -> openRecord(rest);
+      case "capture" -> CaptureMagic.run(session.notebookDir(), rest);
       default -> throw unknown("%" + name);
     }
   }

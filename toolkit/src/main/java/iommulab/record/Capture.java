@@ -1,10 +1,6 @@
 package iommulab.record;
 
 import iommulab.config.EffectiveIommu;
-import iommulab.parse.ParseException;
-import iommulab.parse.ParseOptions;
-import iommulab.parse.ParseResult;
-import iommulab.parse.Parsers;
 import iommulab.parse.Tool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -341,23 +337,8 @@ public final class Capture {
     }
 
     private Check parseCheck(Tool tool, String rel) throws IOException {
-      try {
-        ParseResult r = Parsers.parse(tool, dir.resolve(rel), ParseOptions.defaults().withSource(rel));
-        if (!r.hasMeasurements() && !r.toolErrors().isEmpty()) {
-          return new Check(tool.cliName(), rel, ParseStatus.TOOL_ERROR, tool + " reported an error: "
-              + r.toolErrors().get(0).message(), List.of());
-        }
-        String extra = r.unrecognized().isEmpty() ? ""
-            : "; " + r.unrecognized().size() + " unrecognised line(s) kept";
-        return new Check(tool.cliName(), rel, ParseStatus.OK, tool + " output parsed: " + r.summary()
-            + extra, List.of());
-      } catch (ParseException e) {
-        return new Check(tool.cliName(), rel, ParseStatus.FAILED, tool + " output did not parse ("
-            + e.getMessage() + "); raw file kept", List.of());
-      } catch (UnsupportedOperationException e) {
-        return new Check(tool.cliName(), rel, ParseStatus.UNSUPPORTED, "no " + tool
-            + " parser in this build; raw file kept, tables can be derived later", List.of());
-      }
+      ParseCheck c = ParseCheck.of(tool, dir, rel);
+      return new Check(tool.cliName(), rel, c.status(), c.message(), List.of());
     }
   }
 

@@ -17,6 +17,13 @@ import java.util.Locale;
  */
 public record Device(String pciAddress, String vendorDevice, String driver, Integer numaNode,
     String iommuGroup, String iommuGroupType) {
+  public Device {
+    pciAddress = pciAddress == null ? "" : pciAddress;
+    vendorDevice = vendorDevice == null ? "" : vendorDevice;
+    driver = driver == null ? "" : driver;
+    iommuGroup = iommuGroup == null ? "" : iommuGroup;
+    iommuGroupType = iommuGroupType == null ? "" : iommuGroupType;
+  }
 
   /** Reads {@code root/sys/bus/pci/devices/<bdf>}; fields the tree lacks stay empty. */
   public static Device probe(Path root, String pciAddress) throws IOException {

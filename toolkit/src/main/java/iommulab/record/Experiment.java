@@ -284,9 +284,16 @@ public final class Experiment {
           parsed = rel;
         }
       }
+      ParseStatus parseStatus = template.parseStatus();
+      String parseMessage = template.parseMessage();
+      if (parseStatus == ParseStatus.NOT_CHECKED && template.tool() != null && parsed != null) {
+        ParseCheck check = ParseCheck.of(Tool.fromCliName(template.tool()), dir, parsed);
+        parseStatus = check.status();
+        parseMessage = check.message();
+      }
       Run run = new Run(id, template.label(), template.tool(), template.command(),
           template.commandLine(), template.start(), template.durationSeconds(), template.exitStatus(),
-          template.status(), template.parseStatus(), template.parseMessage(), parsed, files,
+          template.status(), parseStatus, parseMessage, parsed, files,
           template.boot(), template.device(), template.values(), template.otherOutputs());
       List<Run> runs = new ArrayList<>(m.runs());
       runs.add(run);

@@ -18,6 +18,11 @@ import java.nio.file.Path;
  * @param cmdline {@code /proc/cmdline}
  */
 public record Host(String kernelRelease, String cpuModel, int cores, int numaNodes, String cmdline) {
+  public Host {
+    kernelRelease = kernelRelease == null ? "" : kernelRelease;
+    cpuModel = cpuModel == null ? "" : cpuModel;
+    cmdline = cmdline == null ? "" : cmdline;
+  }
 
   /** Reads the host facts under a root directory ({@code /} live, a fixture tree in tests). */
   public static Host probe(Path root) throws IOException {

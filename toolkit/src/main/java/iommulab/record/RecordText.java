@@ -16,7 +16,9 @@ public final class RecordText {
     }
     b.append("  authors: ").append(String.join(", ", m.authors())).append("; created ")
         .append(m.created()).append('\n');
-    if (m.host() != null) {
+    if (m.host() != null && m.host().kernelRelease().isEmpty()) {
+      b.append("  host: unknown\n");
+    } else if (m.host() != null) {
       Host h = m.host();
       b.append("  host: Linux ").append(h.kernelRelease()).append(", ").append(h.cpuModel())
           .append(", ").append(h.cores()).append(" CPUs, ").append(h.numaNodes()).append(" NUMA node(s)\n");
@@ -51,7 +53,10 @@ public final class RecordText {
             .append(" driver=").append(d.driver().isEmpty() ? "(none)" : d.driver())
             .append(" numa_node=").append(d.numaNode() == null ? "unknown" : d.numaNode());
         if (!d.iommuGroup().isEmpty()) {
-          b.append(" iommu_group=").append(d.iommuGroup()).append(" (").append(d.iommuGroupType()).append(')');
+          b.append(" iommu_group=").append(d.iommuGroup());
+          if (!d.iommuGroupType().isEmpty()) {
+            b.append(" (").append(d.iommuGroupType()).append(')');
+          }
         }
         b.append('\n');
       }
