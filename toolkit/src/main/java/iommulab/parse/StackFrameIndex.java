@@ -6,41 +6,40 @@ import java.util.Arrays;
  * Interns frame and process names straight from the line buffer: a profile of 200,000 stacks prints
  * ~4 million frame lines but only ~20,000 distinct names, so looking the characters up before making a
  * String saves almost every allocation and makes frame lists share their strings.
+ *
+ * <p>Layout for few cache misses per lookup: the open-addressing table holds (hash, id) pairs side by
+ * side in one {@code int[]}, and the characters of all names sit in one {@code char[]} pool.
  */
 final class StackFrameIndex {
-  private String[] names = new String[1 << 12];
-  private char[][] keys = new char[1 << 12][];
-  private int[] hashes = new int[1 << 12];
+  private int[] table = new int[2 << 12]; // slot i: table[2i] = hash, table[2i + 1] = id + 1 (0 = empty)
+  private int mask = (1 << 12) - 1;
+  private String[] names = new String[1 << 10];
+  private int[] offsets = new int[1 << 10];
+  private char[] pool = new char[1 << 16];
+  private int poolSize;
   private int size;
 
   /** The interned String for {@code chars[from .. to)}. */
   String intern(char[] chars, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + chars[i];
-    }
-    int mask = names.length - 1;
+    int h = hash(chars, from, to);
     int slot = mix(h) & mask;
+    int n = to - from;
     while (true) {
-      String name = names[slot];
-      if (name == null) {
-        String created = new String(chars, from, to - from);
-        names[slot] = created;
-        keys[slot] = Arrays.copyOfRange(chars, from, to);
-        hashes[slot] = h;
-        if (++size * 2 > names.length) {
-          grow();
-        }
-        return created;
+      int id = table[2 * slot + 1] - 1;
+      if (id < 0) {
+        return add(chars, from, to, h, slot);
       }
-      if (hashes[slot] == h && Arrays.equals(keys[slot], 0, keys[slot].length, chars, from, to)) {
-        return name;
+      if (table[2 * slot] == h) {
+        int off = offsets[id];
+        if (offsets[id + 1] - off == n && Arrays.equals(pool, off, off + n, chars, from, to)) {
+          return names[id];
+        }
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  /** The interned form of an already built String (quoted or unescaped names, folded elements). */
+  /** The interned form of an already built String (unescaped names). */
   String intern(String s) {
     char[] chars = s.toCharArray();
     return intern(chars, 0, chars.length);
@@ -50,29 +49,63 @@ final class StackFrameIndex {
     return size;
   }
 
+  private String add(char[] chars, int from, int to, int h, int slot) {
+    int n = to - from;
+    if (size + 2 > names.length) {
+      names = Arrays.copyOf(names, names.length * 2);
+      offsets = Arrays.copyOf(offsets, names.length + 1);
+    }
+    if (poolSize + n > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + n));
+    }
+    System.arraycopy(chars, from, pool, poolSize, n);
+    offsets[size] = poolSize;
+    poolSize += n;
+    offsets[size + 1] = poolSize;
+    String name = new String(chars, from, n);
+    names[size] = name;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = size + 1;
+    size++;
+    if (size * 2 > mask + 1) {
+      grow();
+    }
+    return name;
+  }
 
+  /**
+   * Hashes the length and at most 8 characters from each end, in two independent chains: frames that
+   * differ almost always differ there (C++ signatures and Java classes share long middles, not their
+   * ends) and the equality check settles the rest. Hashing every character costs more than the lookup.
+   */
+  private static int hash(char[] chars, int from, int to) {
+    int n = to - from;
+    int k = Math.min(8, n);
+    int head = n;
+    int tail = 0;
+    for (int i = 0; i < k; i++) {
+      head = 31 * head + chars[from + i];
+      tail = 37 * tail + chars[to - 1 - i];
+    }
+    return head * 0x9E3779B1 + tail;
+  }
 
   private static int mix(int h) {
     return h ^ (h >>> 16);
   }
 
   private void grow() {
-    String[] oldNames = names;
-    char[][] oldKeys = keys;
-    int[] oldHashes = hashes;
-    names = new String[oldNames.length * 2];
-    keys = new char[oldNames.length * 2][];
-    hashes = new int[oldNames.length * 2];
-    int mask = names.length - 1;
-    for (int i = 0; i < oldNames.length; i++) {
-      if (oldNames[i] != null) {
-        int slot = mix(oldHashes[i]) & mask;
-        while (names[slot] != null) {
+    int[] old = table;
+    table = new int[old.length * 2];
+    mask = (old.length) - 1; // slots double: old.length / 2 slots before, old.length now
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i + 1] != 0) {
+        int slot = mix(old[i]) & mask;
+        while (table[2 * slot + 1] != 0) {
           slot = (slot + 1) & mask;
         }
-        names[slot] = oldNames[i];
-        keys[slot] = oldKeys[i];
-        hashes[slot] = oldHashes[i];
+        table[2 * slot] = old[i];
+        table[2 * slot + 1] = old[i + 1];
       }
     }
   }

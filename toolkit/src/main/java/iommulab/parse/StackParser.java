@@ -58,7 +58,9 @@ final class StackParser {
   private int pid = Stack.UNKNOWN_PID;
   private boolean processSeen;
   private long stackLine;
-  private final StringBuilder openRaw = new StringBuilder();
+  private char[] openRaw = new char[4096];
+  private int openRawLength;
+  private int[] openRawEnds = new int[64];
   private long[] openLines = new long[64];
   private int openLineCount;
 
@@ -105,8 +107,9 @@ final class StackParser {
         s += 2;
       }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
-      if (open && kind != StackLineKind.BLANK) {
-        keepRaw();
+      if (open
+          && (kind == StackLineKind.FRAME || kind == StackLineKind.DELIMITER || kind == StackLineKind.PROCESS)) {
+        keepRaw(); // only the stack's own lines: others are recognised, or kept as unrecognised themselves
       }
       accept(kind);
       prev = kind;
@@ -423,7 +426,7 @@ final class StackParser {
     process = "";
     pid = Stack.UNKNOWN_PID;
     processSeen = false;
-    openRaw.setLength(0);
+    openRawLength = 0;
     openLineCount = 0;
   }
 
@@ -435,9 +438,8 @@ final class StackParser {
     warnings.add(new Warning(stackLine, why + " at line " + lineNo + "; the stack's lines are kept as unrecognised"));
     int from = 0;
     for (int i = 0; i < openLineCount; i++) {
-      int nl = openRaw.indexOf("\n", from);
-      unrecognized.add(new SourceLine(openLines[i], openRaw.substring(from, nl)));
-      from = nl + 1;
+      unrecognized.add(new SourceLine(openLines[i], new String(openRaw, from, openRawEnds[i] - from)));
+      from = openRawEnds[i];
     }
     inMapEntry = false;
     reset();
@@ -452,9 +454,16 @@ final class StackParser {
   private void keepRaw() {
     if (openLineCount == openLines.length) {
       openLines = Arrays.copyOf(openLines, openLineCount * 2);
+      openRawEnds = Arrays.copyOf(openRawEnds, openLineCount * 2);
     }
+    int n = e - lineStart;
+    if (openRawLength + n > openRaw.length) {
+      openRaw = Arrays.copyOf(openRaw, Math.max(openRaw.length * 2, openRawLength + n));
+    }
+    System.arraycopy(a, lineStart, openRaw, openRawLength, n);
+    openRawLength += n;
+    openRawEnds[openLineCount] = openRawLength;
     openLines[openLineCount++] = lineNo;
-    openRaw.append(a, lineStart, e - lineStart).append('\n');
   }
 
   // ---- small lexical helpers ----
@@ -580,8 +589,9 @@ final class StackParser {
               unrecognized.size() + " line(s) not recognised, kept in unrecognized() (first at line "
                   + unrecognized.get(0).line() + ")"));
     }
+    List<Stack> all = List.copyOf(stacks);
     return new StackCountResult(
-        source, table.build(source), List.copyOf(stacks), List.copyOf(warnings), List.copyOf(toolErrors),
+        source, table.build(source, all), all, List.copyOf(warnings), List.copyOf(toolErrors),
         List.copyOf(unrecognized), Collections.unmodifiableMap(facts));
   }
 

@@ -1,5 +1,6 @@
 package iommulab.parse;
 
+import java.util.List;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,9 +23,8 @@ final class StackTable {
   private final IntColumn depth = IntColumn.create(COLUMNS[5]);
   private final StringColumn leaf = StringColumn.create(COLUMNS[6]);
   private final StringColumn root = StringColumn.create(COLUMNS[7]);
-  private final StringColumn folded = StringColumn.create(COLUMNS[8]);
+
   private final LongColumn line = LongColumn.create(COLUMNS[9]);
-  private final StringBuilder scratch = new StringBuilder(1024);
 
   void add(Stack stack) {
     stackId.append(stackId.size());
@@ -39,13 +39,37 @@ final class StackTable {
     depth.append(stack.depth());
     leaf.append(stack.leaf());
     root.append(stack.root());
-    scratch.setLength(0);
-    stack.appendFolded(scratch, false);
-    folded.append(scratch.toString());
     line.append(stack.line());
   }
 
-  Table build(String name) {
+  /**
+   * Starts loading Tablesaw's {@code Table} class on a daemon thread. Its static initializer scans the
+   * class path for readers and writers (ClassGraph), which takes 0.5 s or more in the all-in-one jar;
+   * the columns do not need it, so it can run while the input is read and be done when {@link #build}
+   * needs it. Later calls do nothing.
+   */
+  static void preloadTableClass() {
+    if (TABLE_PRELOAD_STARTED.compareAndSet(false, true)) {
+      Thread t = new Thread(StackTable::loadTableClass, "tablesaw-preload");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean TABLE_PRELOAD_STARTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private static void loadTableClass() {
+    try {
+      Class.forName("tech.tablesaw.api.Table", true, StackTable.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // build() will load it again and report the problem where it matters
+    }
+  }
+
+  /** The table; {@code stacks} are the stacks added, in order, whose frames give the folded column. */
+  Table build(String name, List<Stack> stacks) {
+    StringColumn folded = StringColumn.createInternal(COLUMNS[8], new StackFoldedData(stacks));
     return Table.create(name, stackId, interval, process, pid, count, depth, leaf, root, folded, line);
   }
 }

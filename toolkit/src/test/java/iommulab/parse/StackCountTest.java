@@ -126,6 +126,22 @@ class StackCountTest {
     assertEquals(List.of(0, 1), List.of(r.table().intColumn("stack_id").get(0), r.table().intColumn("stack_id").get(1)));
   }
 
+  @Test
+  void foldedColumnBehavesLikeAnyStringColumn() throws Exception {
+    StackCountResult r = StackCount.parse(DIR.resolve("example-d-java.txt"));
+    tech.tablesaw.api.StringColumn folded = r.table().stringColumn("folded");
+    String second = r.stacks().get(1).folded();
+    assertEquals(second, folded.get(1));
+    assertEquals(1, r.table().where(folded.isEqualTo(second)).rowCount());
+    assertEquals(List.of(1), List.of(r.table().where(folded.isEqualTo(second)).intColumn("stack_id").get(0)));
+    tech.tablesaw.api.Table sorted = r.table().sortDescendingOn("folded");
+    assertEquals(second, sorted.stringColumn("folded").get(0)); // "s" sorts after "["
+    folded.set(0, "edited");
+    folded.append("more");
+    assertEquals(List.of("edited", second, "more"), folded.asList());
+    assertEquals(0, folded.countMissing());
+  }
+
   // ---- round trips: folded -> stacks -> folded ----
 
   @Test
@@ -248,6 +264,13 @@ class StackCountTest {
     assertEquals(
         "s.txt:5:1: input ends inside a stack (stack began at line 4); expected count line '    N' (a whole number)",
         e.getMessage());
+  }
+
+  @Test
+  void stackCutOffByAHeaderKeepsOnlyItsOwnLines() throws Exception {
+    StackCountResult r = StackCount.parse("  a\n    --\nTracing 1 functions for \"x\"... Hit Ctrl-C to end.\n", LENIENT);
+    assertEquals(List.of(new SourceLine(1, "  a"), new SourceLine(2, "    --")), r.unrecognized());
+    assertEquals("x", r.facts().get("pattern"));
   }
 
   @Test
