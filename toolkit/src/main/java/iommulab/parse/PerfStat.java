@@ -24,24 +24,6 @@ public final class PerfStat {
 
   private PerfStat() {}
 
-  /**
-   * Tablesaw's Table class scans the class path for readers and writers when first loaded (about
-   * a second in the all-in-one jar). Loading it on a second core while the first one parses takes
-   * that second off the wall time of a large parse; the parse waits for it only when it builds the
-   * table.
-   */
-  private static void initialiseTablesawInBackground() {
-    Thread loader = new Thread(() -> {
-      try {
-        Class.forName("tech.tablesaw.api.Table");
-      } catch (ClassNotFoundException | LinkageError ignored) {
-        // the parse loads the class itself and reports the problem there
-      }
-    }, "tablesaw-init");
-    loader.setDaemon(true);
-    loader.start();
-  }
-
   public static PerfStatResult parse(Path file) throws IOException, ParseException {
     return parse(file, ParseOptions.defaults().withSource(file.toString()));
   }
@@ -49,7 +31,7 @@ public final class PerfStat {
   public static PerfStatResult parse(Path file, ParseOptions options) throws IOException, ParseException {
     long bytes = Files.size(file);
     if (bytes > LARGE_INPUT_BYTES) {
-      initialiseTablesawInBackground();
+      TablesawPreload.start();
     }
     try (var in = Files.newInputStream(file)) {
       return parse(LineReader.ofUtf8(in, options.sourceName()), options, bytes);

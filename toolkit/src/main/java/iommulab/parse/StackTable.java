@@ -42,31 +42,6 @@ final class StackTable {
     line.append(stack.line());
   }
 
-  /**
-   * Starts loading Tablesaw's {@code Table} class on a daemon thread. Its static initializer scans the
-   * class path for readers and writers (ClassGraph), which takes 0.5 s or more in the all-in-one jar;
-   * the columns do not need it, so it can run while the input is read and be done when {@link #build}
-   * needs it. Later calls do nothing.
-   */
-  static void preloadTableClass() {
-    if (TABLE_PRELOAD_STARTED.compareAndSet(false, true)) {
-      Thread t = new Thread(StackTable::loadTableClass, "tablesaw-preload");
-      t.setDaemon(true);
-      t.start();
-    }
-  }
-
-  private static final java.util.concurrent.atomic.AtomicBoolean TABLE_PRELOAD_STARTED =
-      new java.util.concurrent.atomic.AtomicBoolean();
-
-  private static void loadTableClass() {
-    try {
-      Class.forName("tech.tablesaw.api.Table", true, StackTable.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      // build() will load it again and report the problem where it matters
-    }
-  }
-
   /** The table; {@code stacks} are the stacks added, in order, whose frames give the folded column. */
   Table build(String name, List<Stack> stacks) {
     StringColumn folded = StringColumn.createInternal(COLUMNS[8], new StackFoldedData(stacks));

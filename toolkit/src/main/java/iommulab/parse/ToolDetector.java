@@ -87,6 +87,9 @@ public final class ToolDetector {
         || line.contains("Hit Ctrl-C to end")
         || line.startsWith("Detaching...")
         || line.startsWith("Attaching ") && line.contains(" probe")
+        || line.startsWith("No functions matched by pattern")
+        || line.startsWith("Failed to compile BPF module")
+        || line.startsWith("Traceback (most recent call last)")
         || BPFTRACE_MAP.matcher(line).find()) {
       add(score, Tool.STACKCOUNT, STRONG);
       return;

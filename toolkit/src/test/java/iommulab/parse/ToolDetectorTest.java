@@ -35,7 +35,10 @@ class ToolDetectorTest {
         "Performance counter stats for 'system wide':\\n\\n            622224      smmuv3_pmcg_27ffe0202/transaction/\\n\\n       1.002288245 seconds time elapsed| PERF_STAT",
         "event syntax error: 'foo'\\n                     \\___ parser error| PERF_STAT",
         "  b'arm_smmu_tlb_inv_page_nosync'\\n  b'__arm_lpae_unmap'\\n    262276| STACKCOUNT",
-        "@[\\n    __schedule+1\\n]: 12| STACKCOUNT"
+        "@[\\n    __schedule+1\\n]: 12| STACKCOUNT",
+        // bcc's own error reports (real: stackcount-bpfcc t:syscalls:sys_enter_kexec_load, no headers)
+        "No functions matched by pattern ^syscalls:sys_enter_kexec_load$| STACKCOUNT",
+        "Failed to compile BPF module <text>| STACKCOUNT"
       })
   void recognisesPastedText(String text, Tool expected) {
     assertEquals(Optional.of(expected), ToolDetector.detect(text.replace("\\n", "\n")));
