@@ -6,7 +6,7 @@
 set -eu
 RUNS=${1:-5}
 RUNS_BIG=${2:-3}
-SHARED=${SHARED:-/work/shared/bench}
+SHARED=${SHARED:-../shared/bench}
 DATA=toolkit/target/bench-data
 JAR=toolkit/target/iommulab.jar
 mkdir -p "$DATA"

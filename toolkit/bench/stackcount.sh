@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-10}
-BENCH=${BENCH:-/work/shared/bench}
+BENCH=${BENCH:-../shared/bench}
 DATA=toolkit/target/bench-data
 F=$DATA/stackcount-s1.txt
 JAR=toolkit/target/iommulab.jar
