@@ -59,6 +59,8 @@ def status(v):
 def parse(path):
     name = path[:-4]
     de = "de_DE" in name
+    if name == "shared-perf-csv-sw":
+        name = "shared-perf-csv-sw"
     fresh_start = False
     rows, run, started_rows, in_block, seen_any, closed, header_done = [], 0, 0, False, False, False, True
     lines = open(path, encoding="utf-8").read().split("\n")
@@ -109,7 +111,14 @@ def parse(path):
                        mv if o.get("metric-unit", "") != "" or mv else None, o.get("metric-unit", "")]
                 if row[9] == 0.0 and o.get("metric-unit", "") == "":
                     row[9] = None
-        elif name.startswith("csv") or "-csv" in name:
+        elif name == "csv-comma-de_DE":
+            # -x, under a decimal-comma locale: the two-decimal value and share are split by the separator
+            m = re.match(r"^(\d+(?:,\d\d(?=,[A-Za-z]))?),([A-Za-z]*),([^,]+),(\d+),(\d+,\d\d),([^,]*),(.*)$", line)
+            if m:
+                v, unit, ev, _, pct, mv, mu = m.groups()
+                row = [None, "", None, ev, num(v, True), unit, "counted", num(pct, True), None,
+                       num(mv, True) if mv else None, mu]
+        elif name.startswith("csv") or "-csv" in name or name == "shared-perf-csv-sw":
             sep = SEPS.get(name, ",")
             f = line.strip(" ").split(sep) if line.strip() else []
             if len(f) >= 5:

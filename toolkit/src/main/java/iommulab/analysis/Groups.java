@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -28,46 +29,33 @@ final class Groups {
   static Groups of(Table table, List<String> columns) {
     int rows = table.rowCount();
     List<Column<?>> cols = new ArrayList<>(columns.size());
-    List<int[]> codes = new ArrayList<>(columns.size());
-    List<Integer> cardinality = new ArrayList<>(columns.size());
     for (String name : columns) {
-      Column<?> col = column(table, name);
-      cols.add(col);
-      Map<String, Integer> index = new HashMap<>();
-      int[] code = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        String text = text(col, r);
-        Integer c = index.get(text);
-        if (c == null) {
-          c = index.size();
-          index.put(text, c);
-        }
-        code[r] = c;
-      }
-      codes.add(code);
-      cardinality.add(Math.max(1, index.size()));
+      cols.add(column(table, name));
     }
+    // Fold one column at a time into a combined key per row, reusing one code array.
+    long[] key = new long[rows];
+    int[] code = new int[rows];
     long combinations = 1;
-    for (int card : cardinality) {
+    for (Column<?> col : cols) {
+      int cardinality = code(col, code);
       try {
-        combinations = Math.multiplyExact(combinations, card);
+        combinations = Math.multiplyExact(combinations, cardinality);
       } catch (ArithmeticException e) {
         throw new IllegalArgumentException(
             "too many distinct value combinations to group by " + columns, e);
       }
+      for (int r = 0; r < rows; r++) {
+        key[r] = key[r] * cardinality + code[r];
+      }
     }
-    int[] groupOfRow = new int[rows];
-    Map<Long, Integer> index = new HashMap<>();
+    int[] groupOfRow = code; // the codes are no longer needed
+    LongIntMap index = new LongIntMap();
     List<List<String>> keys = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
-      long key = 0;
-      for (int c = 0; c < codes.size(); c++) {
-        key = key * cardinality.get(c) + codes.get(c)[r];
-      }
-      Integer g = index.get(key);
-      if (g == null) {
+      int g = index.get(key[r]);
+      if (g < 0) {
         g = keys.size();
-        index.put(key, g);
+        index.put(key[r], g);
         List<String> values = new ArrayList<>(cols.size());
         for (Column<?> col : cols) {
           values.add(text(col, r));
@@ -77,6 +65,53 @@ final class Groups {
       groupOfRow[r] = g;
     }
     return new Groups(groupOfRow, keys);
+  }
+
+  /** Numbers the column's distinct values in order of appearance; returns how many there are. */
+  private static int code(Column<?> col, int[] code) {
+    if (col instanceof NumericColumn<?> numeric) {
+      return codeNumbers(numeric, code);
+    }
+    Map<String, Integer> index = new HashMap<>();
+    int rows = code.length;
+    for (int r = 0; r < rows; r++) {
+      String text = text(col, r);
+      Integer c = index.get(text);
+      if (c == null) {
+        c = index.size();
+        index.put(text, c);
+      }
+      code[r] = c;
+    }
+    return Math.max(1, index.size());
+  }
+
+  /**
+   * Numeric cells coded by value, without formatting each one: missing cells share one code, and
+   * whole doubles equal to ints group with them as their canonical text does.
+   */
+  private static int codeNumbers(NumericColumn<?> col, int[] code) {
+    LongIntMap index = new LongIntMap();
+    int missingCode = -1;
+    int next = 0;
+    for (int r = 0; r < code.length; r++) {
+      if (col.isMissing(r)) {
+        if (missingCode < 0) {
+          missingCode = next++;
+        }
+        code[r] = missingCode;
+        continue;
+      }
+      double v = col.getDouble(r);
+      long bits = Double.doubleToLongBits(v == 0.0 ? 0.0 : v); // -0.0 prints as 0 too
+      int c = index.get(bits);
+      if (c < 0) {
+        c = next++;
+        index.put(bits, c);
+      }
+      code[r] = c;
+    }
+    return Math.max(1, next);
   }
 
   int count() {

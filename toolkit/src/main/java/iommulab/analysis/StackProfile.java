@@ -1,6 +1,7 @@
 package iommulab.analysis;
 
 import iommulab.parse.ParseException;
+import iommulab.parse.Stack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -68,6 +69,19 @@ public final class StackProfile {
       if (!count.isMissing(r)) {
         add(paths, folded.get(r), (long) count.getDouble(r));
       }
+    }
+    return new StackProfile(paths);
+  }
+
+  /**
+   * The parser's stacks ({@code StackCount.parse(path).stacks()}) in one profile. Paths are folded
+   * strings, so a frame that itself contains {@code ;} (Java's {@code Lcom/Foo;::run}) reads as two
+   * frames here, as it does in flamegraph.pl.
+   */
+  public static StackProfile fromStacks(List<Stack> stacks) {
+    LinkedHashMap<String, Long> paths = new LinkedHashMap<>();
+    for (Stack s : stacks) {
+      add(paths, s.folded(), s.count());
     }
     return new StackProfile(paths);
   }

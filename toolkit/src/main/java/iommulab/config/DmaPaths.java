@@ -97,7 +97,7 @@ public record DmaPaths(DmaPath kernelDriver, DmaPath vfio, String cma) {
             Invalidation.NOT_APPLICABLE, line + ": the default domain is identity, so kernel DMA "
                 + "bypasses translation.");
         case "Translated" -> new DmaPath(Driver.KERNEL, Translation.TRANSLATED,
-            strictness.invalidation(), line + ", so kernel DMA is translated, "
+            strictness.invalidation(), line + ", so kernel DMA is translated and "
                 + invalidationClause(strictness) + ".");
         default -> new DmaPath(Driver.KERNEL, Translation.UNKNOWN, Invalidation.UNKNOWN,
             line + ", a default domain type iommulab does not know.");
@@ -116,7 +116,7 @@ public record DmaPaths(DmaPath kernelDriver, DmaPath vfio, String cma) {
             token + " makes identity the default domain, so kernel-driver DMA bypasses the IOMMU.");
       }
       return new DmaPath(Driver.KERNEL, Translation.TRANSLATED, strictness.invalidation(),
-          token + " keeps kernel DMA translated by the IOMMU, " + invalidationClause(strictness) + ".");
+          token + " keeps kernel DMA translated by the IOMMU and " + invalidationClause(strictness) + ".");
     }
     return new DmaPath(Driver.KERNEL, Translation.UNKNOWN, strictness.invalidation(),
         "iommu.passthrough is unset and nothing was observed, so the build default "
@@ -135,7 +135,7 @@ public record DmaPaths(DmaPath kernelDriver, DmaPath vfio, String cma) {
       case BLOCKED -> new DmaPath(Driver.KERNEL, Translation.BLOCKED, Invalidation.NOT_APPLICABLE,
           seen + ", so the device can do no DMA until a driver attaches another domain.");
       case UNMANAGED -> new DmaPath(Driver.KERNEL, Translation.TRANSLATED, strictness.invalidation(),
-          seen + ", so DMA is translated through a domain a user such as VFIO manages, "
+          seen + ", so DMA is translated through a domain a user such as VFIO manages and "
               + invalidationClause(strictness) + ".");
     };
   }
@@ -147,18 +147,18 @@ public record DmaPaths(DmaPath kernelDriver, DmaPath vfio, String cma) {
               + "and DMA is untranslated.");
     }
     String because = kernel.translation() == Translation.BYPASS
-        ? "passthrough only changes the default domain kernel drivers use, and VFIO still maps "
-            + "through the IOMMU in its own unmanaged domain"
+        ? "passthrough only changes the default domain kernel drivers use while VFIO maps through "
+            + "the IOMMU in its own unmanaged domain"
         : "VFIO maps user memory through the IOMMU in its own unmanaged domain";
     return new DmaPath(Driver.VFIO, Translation.TRANSLATED, strictness.invalidation(),
-        "Translated: " + because + ", " + invalidationClause(strictness) + ".");
+        "VFIO DMA is translated because " + because + "; " + invalidationClause(strictness) + ".");
   }
 
   private static String invalidationClause(Strictness s) {
     return switch (s.invalidation()) {
-      case STRICT -> "and every unmap waits for its IOTLB invalidation (strict, from " + s.evidence() + ")";
-      case LAZY -> "and IOTLB invalidations are batched (lazy, from " + s.evidence() + ")";
-      default -> "with unknown invalidation because " + s.evidence();
+      case STRICT -> "every unmap waits for its IOTLB invalidation (strict, from " + s.evidence() + ")";
+      case LAZY -> "IOTLB invalidations are batched (lazy, from " + s.evidence() + ")";
+      default -> "the invalidation mode is unknown because " + s.evidence();
     };
   }
 

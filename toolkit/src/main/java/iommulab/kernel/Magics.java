@@ -8,6 +8,7 @@ import iommulab.parse.ParseResult;
 import iommulab.parse.PerfStat;
 import iommulab.parse.PerfStatResult;
 import iommulab.parse.QemuIo;
+import iommulab.parse.ShellWords;
 import iommulab.parse.QemuIoResult;
 import iommulab.parse.StackCount;
 import iommulab.parse.StackCountResult;
@@ -36,6 +37,9 @@ final class Magics {
           "  %jars GLOB...                            add jars (globs relative to the notebook) to the class path",
           "  %classpath PATH...                       add jars or class directories to the class path",
           "  %record PATH [NAME]                      open the record at PATH into NAME (default: record) and show it",
+          "  %capture [--record R --label L] [--device BDF] [--set K=V]... -- COMMAND...",
+          "                                           run COMMAND, its output shown in the cell; with --record",
+          "                                           it is captured into record R as 'iommulab capture' does",
           "Cell magics:",
           "  %%qemuio NAME                            parse pasted qemu-io output into NAME (QemuIoResult)",
           "  %%perfstat NAME                          parse pasted perf stat output into NAME (PerfStatResult)",
@@ -84,7 +88,7 @@ final class Magics {
   }
 
   private void lineMagic(String header) throws CellError {
-    List<String> args = Args.split(header);
+    List<String> args = ShellWords.split(header);
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.subList(Math.min(1, args.size()), args.size());
     switch (name) {
@@ -92,12 +96,13 @@ final class Magics {
       case "jars" -> addJars(rest);
       case "classpath" -> addClasspath(rest);
       case "record" -> openRecord(rest);
+      case "capture" -> CaptureMagic.run(session.notebookDir(), rest);
       default -> throw unknown("%" + name);
     }
   }
 
   private Evaluator.Outcome cellMagic(String header, String body) throws CellError {
-    List<String> args = Args.split(header);
+    List<String> args = ShellWords.split(header);
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.subList(Math.min(1, args.size()), args.size());
     switch (name) {

@@ -42,6 +42,7 @@ public final class Session implements AutoCloseable {
   private final Path notebookDir;
   private final PrintStream savedOut;
   private final PrintStream savedErr;
+  private final java.io.InputStream savedIn;
 
   private Session(Evaluator evaluator, Renderer renderer, StreamRouter router, Path notebookDir) {
     this.evaluator = evaluator;
@@ -51,6 +52,7 @@ public final class Session implements AutoCloseable {
     this.magics = new Magics(this);
     this.savedOut = System.out;
     this.savedErr = System.err;
+    this.savedIn = System.in;
   }
 
   /**
@@ -80,6 +82,8 @@ public final class Session implements AutoCloseable {
     Session session = new Session(Evaluator.create(startup), renderer, router, dir);
     System.setOut(router.stdout());
     System.setErr(router.stderr());
+    // Cells cannot be asked for input (no stdin channel): reading System.in ends at once, never hangs.
+    System.setIn(java.io.InputStream.nullInputStream());
     current = session;
     return session;
   }
@@ -161,6 +165,7 @@ public final class Session implements AutoCloseable {
     router.close();
     System.setOut(savedOut);
     System.setErr(savedErr);
+    System.setIn(savedIn);
     if (current == this) {
       current = null;
     }

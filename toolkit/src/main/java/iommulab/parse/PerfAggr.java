@@ -36,6 +36,15 @@ final class PerfAggr {
     return true;
   }
 
+  /** {@code comm-tid} of --per-thread: anything ending in a dash and digits. */
+  static boolean isCommTid(char[] b, int s, int e) {
+    int p = e;
+    while (p > s && b[p - 1] >= '0' && b[p - 1] <= '9') {
+      p--;
+    }
+    return p < e && p - 1 > s && b[p - 1] == '-';
+  }
+
   static boolean isCpuOrTopology(char[] b, int s, int e) {
     return isCpu(b, s, e) || isTopology(b, s, e);
   }

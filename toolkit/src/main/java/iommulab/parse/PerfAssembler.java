@@ -34,6 +34,7 @@ final class PerfAssembler {
   private Format format = Format.UNKNOWN;
   private char separator;
   private long charsSeen;
+  private boolean presized;
   private int intervals;
   private double lastInterval = Double.NaN;
 
@@ -91,7 +92,8 @@ final class PerfAssembler {
 
   void line(char[] b, int s, int e, long number) throws ParseException {
     charsSeen += e - s + 1;
-    if (number == SIZE_CHECK_LINE && expectedChars > 0) {
+    if (!presized && number >= SIZE_CHECK_LINE && expectedChars > 0 && columns.size >= 1024) {
+      presized = true;
       presize();
     }
     if (headerText != null) {
@@ -121,6 +123,7 @@ final class PerfAssembler {
       case TABLE_ROW -> current(number).table.add(seconds(b, s, e, number));
       case METRIC_CONTINUATION -> metricContinuation(b, s, e, number);
       case TOOL_ERROR -> startError(b, s, e, number);
+      case TOOL_WARNING -> warnings.add(new Warning(number, new String(b, s, e - s).strip()));
       case USAGE -> {
         closeError();
         startError(b, s, e, number);
@@ -176,6 +179,15 @@ final class PerfAssembler {
     int result = counterRecord(b, s, e);
     if (result == PerfProblem.RECORD) {
       addRow(number);
+    } else if (result == PerfProblem.METRIC_ONLY) {
+      if (lastRowWithEvent < 0) {
+        unrecognized(b, s, e, number);
+      } else {
+        addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart,
+            reading.metricUnitEnd, number);
+      }
+    } else if (result == PerfProblem.NOT_RECORD && insideBlock() && labelledMetric(b, s, e, number)) {
+      return;
     } else if (result == PerfProblem.MALFORMED) {
       throw malformed(b, s, e, number);
     } else {
@@ -224,7 +236,11 @@ final class PerfAssembler {
 
   private static boolean isEmptyObject(char[] b, int s, int e) {
     int p = PerfHumanLine.skipSpaces(b, s, e);
-    return p + 1 < e && b[p] == '{' && b[PerfHumanLine.skipSpaces(b, p + 1, e)] == '}';
+    if (p >= e || b[p] != '{') {
+      return false;
+    }
+    int q = PerfHumanLine.skipSpaces(b, p + 1, e);
+    return q < e && b[q] == '}' && PerfHumanLine.skipSpaces(b, q + 1, e) == e;
   }
 
   private void addRow(long number) {
@@ -271,14 +287,39 @@ final class PerfAssembler {
   /** An indented {@code # metric} line belongs to the counter printed just above it. */
   private void metricContinuation(char[] b, int s, int e, long number) throws ParseException {
     int hash = PerfHumanLine.indexOf(b, s, e, '#');
-    int p = PerfHumanLine.skipSpaces(b, hash + 1, e);
-    if (lastRowWithEvent < 0 || p >= e || block == null || block.closed) {
+    if (lastRowWithEvent < 0 || !insideBlock()) {
       unrecognized(b, s, e, number);
       return;
     }
+    metricAfterHash(b, hash, e, number);
+  }
+
+  private boolean insideBlock() {
+    return block != null && !block.closed && (block.header || block.rows > 0);
+  }
+
+  /** {@code TopdownL1   # 33.0 %  tma_frontend_bound}: a metric group label, then a metric. */
+  private boolean labelledMetric(char[] b, int s, int e, long number) {
+    int hash = PerfHumanLine.indexOf(b, s, e, '#');
+    if (hash < 0 || lastRowWithEvent < 0 || hash < 2 || b[hash - 1] != ' ' || b[hash - 2] != ' ') {
+      return false;
+    }
+    metricAfterHash(b, hash, e, number);
+    return true;
+  }
+
+  private void metricAfterHash(char[] b, int hash, int e, long number) {
+    int p = PerfHumanLine.skipSpaces(b, hash + 1, e);
     int tokenEnd = PerfHumanLine.tokenEnd(b, p, e);
-    int digitsEnd = b[tokenEnd - 1] == '%' ? tokenEnd - 1 : tokenEnd;
-    double v = PerfNumbers.parse(b, p, digitsEnd, false);
+    int digitsEnd = tokenEnd > p && b[tokenEnd - 1] == '%' ? tokenEnd - 1 : tokenEnd;
+    double v = p < e ? PerfNumbers.parse(b, p, digitsEnd, false) : Double.NaN;
+    int unitStart = Double.isNaN(v) ? p : PerfHumanLine.skipSpaces(b, tokenEnd, e);
+    int unitEnd = PerfHumanLine.trimEnd(b, unitStart, PerfHumanLine.metricUnitEnd(b, unitStart, e));
+    addMetricRow((float) v, b, unitStart, unitEnd, number);
+  }
+
+  /** A further metric of the last counter: same run, interval, aggregate, event and status, no value. */
+  private void addMetricRow(float metricValue, char[] ub, int us, int ue, long number) {
     PerfColumns c = columns;
     c.ensureRoom();
     int row = c.size;
@@ -293,17 +334,14 @@ final class PerfAssembler {
     c.status.appendCopyOf(src);
     c.runPct[row] = c.runPct[src];
     c.variancePct[row] = Float.NaN;
-    c.metricValue[row] = (float) v;
-    int unitStart = Double.isNaN(v) ? p : PerfHumanLine.skipSpaces(b, tokenEnd, e);
-    int unitEnd = unitStart;
-    while (unitEnd < e && !(b[unitEnd] == ' ' && unitEnd + 1 < e && b[unitEnd + 1] == ' ')) {
-      unitEnd++;
-    }
-    c.metricUnit.append(b, unitStart, PerfHumanLine.trimEnd(b, unitStart, unitEnd));
+    c.metricValue[row] = metricValue;
+    c.metricUnit.append(ub, us, ue);
     c.elapsedSeconds[row] = Double.NaN;
     c.line[row] = (int) Math.min(number, Integer.MAX_VALUE);
     c.size = row + 1;
-    block.rows++;
+    if (block != null) {
+      block.rows++;
+    }
   }
 
   private void header(char[] b, int s, int e, long number) {

@@ -19,6 +19,15 @@ final class PerfCsvLine {
   private final int[] starts = new int[MAX_FIELDS];
   private final int[] ends = new int[MAX_FIELDS];
   private int count;
+  private int lastOffset;
+  private boolean commaSeparated;
+  /** The layout of the last record found by the general path, replayed by {@link #fast}. */
+  private boolean fastLayout;
+  private boolean fastTime;
+  private boolean fastAggr;
+  private boolean fastCpus;
+  private int fastOffset;
+  private int fastRuntime;
 
   PerfCsvLine(PerfProblem problem) {
     this.problem = problem;
@@ -30,6 +39,8 @@ final class PerfCsvLine {
    */
   int parse(char[] b, int s, int e, char sep, PerfReading r, boolean strictShape) {
     r.reset(b);
+    r0 = r;
+    commaSeparated = sep == ',';
     int p = s;
     while (p < e && b[p] == ' ') {
       p++;
@@ -38,16 +49,234 @@ final class PerfCsvLine {
     if (count < 5) {
       return notRecord(b, s, e, sep, strictShape, "too few fields");
     }
+    if (fastLayout) {
+      if (fast(b, e, r)) {
+        return PerfProblem.RECORD;
+      }
+      r.reset(b);
+    }
+    // consecutive records share their layout: try the previous line's offset first
+    int k0 = lastOffset;
+    if (k0 + 4 < count) {
+      int runtime = core(b, k0);
+      if (runtime > 0 && prefix(b, k0, r)) {
+        return fill(b, k0, runtime, e, r);
+      }
+      r.reset(b);
+    }
     for (int k = 0; k <= 3 && k + 4 < count; k++) {
+      if (k == k0) {
+        continue;
+      }
       int runtime = core(b, k);
       if (runtime > 0 && prefix(b, k, r)) {
-        return fill(b, k, runtime, e, r);
+        lastOffset = k;
+        int result = fill(b, k, runtime, e, r);
+        learnLayout(b, k, runtime, r);
+        return result;
+      }
+      r.reset(b);
+    }
+    if (sep == ',' && repairDecimalCommas(b)) {
+      for (int k = 0; k <= 3 && k + 4 < count; k++) {
+        int runtime = core(b, k);
+        if (runtime > 0 && prefix(b, k, r)) {
+          return fill(b, k, runtime, e, r);
+        }
+        r.reset(b);
       }
     }
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
   }
 
+  /**
+   * {@code perf stat -x,} under a locale with a decimal comma (de_DE) prints {@code 24,73,msec,...,100,00,...}:
+   * the separator splits the value and the running share. perf prints those two with exactly two
+   * decimals, so a digits field followed by a two-digit field is glued back where the value (before a
+   * unit) and the share (after the runtime) belong. Returns false when the line has no such split.
+   */
+  private boolean repairDecimalCommas(char[] b) {
+    boolean repaired = false;
+    for (int v = 0; v <= 3 && v + 2 < count; v++) {
+      if (isDigits(b, v, 1, 20) && isDigits(b, v + 1, 2, 2) && ends[v + 2] > starts[v + 2]
+          && Character.isLetter(b[starts[v + 2]])) {
+        merge(v);
+        repaired = true;
+        break;
+      }
+    }
+    for (int p = 1; p + 1 < count; p++) {
+      if (isDigits(b, p - 1, 1, 20) && isDigits(b, p, 1, 3) && isDigits(b, p + 1, 2, 2)
+          && p >= 3 && ends[p - 2] > starts[p - 2] && !isDigits(b, p - 2, 1, 20)) {
+        merge(p);
+        repaired = true;
+        break;
+      }
+    }
+    return repaired;
+  }
+
+  private boolean isDigits(char[] b, int field, int min, int max) {
+    int n = ends[field] - starts[field];
+    return n >= min && n <= max && PerfNumbers.parseUnsignedLong(b, starts[field], ends[field]) >= 0;
+  }
+
+  private void merge(int field) {
+    ends[field] = ends[field + 1];
+    for (int i = field + 1; i + 1 < count; i++) {
+      starts[i] = starts[i + 1];
+      ends[i] = ends[i + 1];
+    }
+    count--;
+  }
+
+  /** Remembers a plain layout (timestamp, aggregate, no variance) for the fast path. */
+  private void learnLayout(char[] b, int k, int runtime, PerfReading r) {
+    fastLayout = runtime == k + 3;
+    fastTime = !Double.isNaN(r.intervalSeconds);
+    fastAggr = r.aggrEnd > r.aggrStart;
+    fastCpus = r.aggrCpus != PerfColumns.MISSING_INT;
+    fastOffset = k;
+    fastRuntime = runtime;
+    if ((fastTime ? 1 : 0) + (fastAggr ? 1 : 0) + (fastCpus ? 1 : 0) != k || r.summaryRow) {
+      fastLayout = false;
+    }
+  }
+
+  /**
+   * Parses a line with the remembered layout, validating each field as it converts it; returns false
+   * (and leaves the general path to decide) at the first field that does not fit.
+   */
+  private boolean fast(char[] b, int e, PerfReading r) {
+    int k = fastOffset;
+    int j = fastRuntime;
+    if (count < j + 2) {
+      return false;
+    }
+    int f = 0;
+    if (fastTime) {
+      int ts = starts[0];
+      int te = ends[0];
+      if (te - ts < 11 || b[te - 10] != '.') {
+        return false;
+      }
+      double t = PerfNumbers.parse(b, ts, te, false);
+      if (Double.isNaN(t)) {
+        return false;
+      }
+      r.intervalSeconds = t;
+      f = 1;
+    }
+    if (fastAggr) {
+      if (ends[f] == starts[f] || PerfHumanLine.isDigit(b[starts[f]])) {
+        return false;
+      }
+      r.aggrStart = starts[f];
+      r.aggrEnd = ends[f];
+      f++;
+    }
+    if (fastCpus) {
+      long cpus = PerfNumbers.parseUnsignedLong(b, starts[f], ends[f]);
+      if (cpus < 0 || cpus > Integer.MAX_VALUE) {
+        return false;
+      }
+      r.aggrCpus = (int) cpus;
+    }
+    int vs = starts[k];
+    int ve = ends[k];
+    if (ve > vs && b[vs] == '<') {
+      if (!isValue(b, vs, ve)) {
+        return false;
+      }
+      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
+    } else {
+      if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
+        return false;
+      }
+      double v = PerfNumbers.parse(b, vs, ve, false);
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      r.value = v;
+    }
+    int us = starts[k + 1];
+    if (ends[k + 1] > us && PerfHumanLine.isDigit(b[us])) {
+      return false;
+    }
+    if (ends[k + 2] == starts[k + 2] || PerfNumbers.parseUnsignedLong(b, starts[j], ends[j]) < 0) {
+      return false;
+    }
+    double pct = PerfNumbers.parse(b, starts[j + 1], ends[j + 1], false);
+    if (Double.isNaN(pct) || (commaSeparated && j + 2 < count && isDigits(b, j + 2, 2, 2)
+        && PerfHumanLine.indexOf(b, starts[j + 1], ends[j + 1], '.') < 0)) {
+      return false;
+    }
+    int m = j + 2;
+    float metric = Float.NaN;
+    if (m < count && ends[m] > starts[m]) {
+      double mv = PerfNumbers.parse(b, starts[m], ends[m], false);
+      if (Double.isNaN(mv)) {
+        return false;
+      }
+      metric = (float) mv;
+    }
+    r.unitStart = us;
+    r.unitEnd = ends[k + 1];
+    r.eventStart = starts[k + 2];
+    r.eventEnd = ends[k + 2];
+    r.runPct = (float) pct;
+    r.metricValue = metric;
+    if (m + 1 < count) {
+      r.metricUnitStart = starts[m + 1];
+      r.metricUnitEnd = PerfHumanLine.trimEnd(b, starts[m + 1], e);
+    }
+    return true;
+  }
+
+  private PerfReading r0;
+
+  /**
+   * perf prints a counter's further metrics on their own lines with the counter fields empty:
+   * {@code [TIME,][AGGR,[CPUS,]],,,,,,0.74,insn per cycle}.
+   */
+  private boolean metricOnly(char[] b, int e, PerfReading r) {
+    int firstEmpty = 0;
+    while (firstEmpty < count && ends[firstEmpty] > starts[firstEmpty]) {
+      firstEmpty++;
+    }
+    if (firstEmpty > 3 || count - firstEmpty < 5) {
+      return false;
+    }
+    for (int i = firstEmpty; i < count - 2; i++) {
+      if (ends[i] > starts[i]) {
+        return false;
+      }
+    }
+    int ms = starts[count - 2];
+    int me = ends[count - 2];
+    if (me > ms) {
+      double v = PerfNumbers.parse(b, ms, me, false);
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      r.metricValue = (float) v;
+    }
+    if (firstEmpty >= 1 && !isTime(b, starts[0], ends[0], r)) {
+      r.aggrStart = starts[0];
+      r.aggrEnd = ends[0];
+    } else if (firstEmpty >= 2) {
+      r.aggrStart = starts[1];
+      r.aggrEnd = ends[1];
+    }
+    r.metricUnitStart = starts[count - 1];
+    r.metricUnitEnd = PerfHumanLine.trimEnd(b, starts[count - 1], e);
+    return true;
+  }
+
   private int notRecord(char[] b, int s, int e, char sep, boolean strictShape, String why) {
+    if (metricOnly(b, e, r0)) {
+      return PerfProblem.METRIC_ONLY;
+    }
     if (!strictShape || count < 2) {
       return PerfProblem.NOT_RECORD;
     }
@@ -100,7 +329,14 @@ final class PerfCsvLine {
     if (PerfNumbers.parseUnsignedLong(b, starts[j], ends[j]) < 0) {
       return -1;
     }
-    return PerfNumbers.looksNumeric(b, starts[j + 1], ends[j + 1]) ? j : -1;
+    if (!PerfNumbers.looksNumeric(b, starts[j + 1], ends[j + 1])) {
+      return -1;
+    }
+    if (commaSeparated && j + 2 < count && isDigits(b, j + 1, 1, 3) && isDigits(b, j + 2, 2, 2)) {
+      // "100,00": the running share split by a decimal comma (see repairDecimalCommas)
+      return -1;
+    }
+    return j;
   }
 
   private static boolean isValue(char[] b, int s, int e) {
@@ -119,7 +355,7 @@ final class PerfCsvLine {
     if (left == 0) {
       return true;
     }
-    if (ends[f] == starts[f]) {
+    if (ends[f] == starts[f] || PerfNumbers.looksNumeric(b, starts[f], ends[f])) {
       return false;
     }
     r.aggrStart = starts[f];

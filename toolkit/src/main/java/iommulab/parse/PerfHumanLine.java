@@ -50,7 +50,14 @@ final class PerfHumanLine {
         return problem.fail(s, cur, "bad counter value '" + new String(b, cur, tokEnd - cur) + "'", SHAPE);
       }
       boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
-      mustBeRecord |= topology || PerfAggr.isCpu(b, cur, tokEnd);
+      boolean cpu = PerfAggr.isCpu(b, cur, tokEnd);
+      mustBeRecord |= topology || cpu;
+      if (!topology && !cpu && !PerfAggr.isCommTid(b, cur, tokEnd)) {
+        return mustBeRecord
+            ? problem.fail(s, cur, "bad aggregate '" + new String(b, cur, tokEnd - cur) + "'",
+                "CPU<n>, S<n>[-D<n>][-C<n>], N<n> or comm-tid before the value")
+            : PerfProblem.NOT_RECORD;
+      }
       r.aggrStart = cur;
       r.aggrEnd = tokEnd;
       cur = skipSpaces(b, tokEnd, e);
@@ -66,6 +73,10 @@ final class PerfHumanLine {
       if (cur >= e) {
         return mustBeRecord ? problem.fail(s, cur, "missing counter value", SHAPE) : PerfProblem.NOT_RECORD;
       }
+    }
+    if (b[cur] == '#' && (mustBeRecord || r.aggrEnd > 0)) {
+      metric(b, skipSpaces(b, cur + 1, e), e, r);
+      return PerfProblem.METRIC_ONLY;
     }
     int valueEnd;
     if (b[cur] == '<') {
@@ -169,14 +180,26 @@ final class PerfHumanLine {
       r.metricValue = (float) v;
       unitStart = skipSpaces(b, numEnd, e);
     }
-    int unitEnd = unitStart;
-    while (unitEnd < e && !(b[unitEnd] == ' ' && unitEnd + 1 < e && b[unitEnd + 1] == ' ')) {
-      unitEnd++;
-    }
-    unitEnd = trimEnd(b, unitStart, unitEnd);
+    int unitEnd = trimEnd(b, unitStart, metricUnitEnd(b, unitStart, e));
     r.metricUnitStart = unitStart;
     r.metricUnitEnd = unitEnd;
     return skipSpaces(b, unitEnd, e);
+  }
+
+  /**
+   * A metric unit runs to the multiplexing or variance parenthesis that follows after two spaces, or
+   * to the end: newer perf pads inside it ({@code %  tma_backend_bound}).
+   */
+  static int metricUnitEnd(char[] b, int s, int e) {
+    for (int p = s; p + 2 < e; p++) {
+      if (b[p] == ' ' && b[p + 1] == ' ') {
+        int q = skipSpaces(b, p, e);
+        if (q < e && b[q] == '(') {
+          return p;
+        }
+      }
+    }
+    return e;
   }
 
   /** {@code 75.03%}, {@code +- 0.52%}, {@code scaled from 66.58%}: false when it is none of them. */

@@ -138,7 +138,7 @@ final class PerfJsonLine {
       r.eventEnd = ve;
     } else if (isKey(line, ks, ke, "counter-value")) {
       sawValue = true;
-      if (buf[vs] == '<' || ve == vs) {
+      if (ve == vs || buf[vs] == '<') {
         if (PerfHumanLine.matches(buf, vs, ve, "<not counted>".toCharArray())) {
           r.status = PerfReading.NOT_COUNTED;
         } else if (PerfHumanLine.matches(buf, vs, ve, "<not supported>".toCharArray())) {
@@ -176,8 +176,14 @@ final class PerfJsonLine {
       r.aggrBuf = buf;
       r.aggrStart = vs;
       r.aggrEnd = ve;
-    } else if (isKey(line, ks, ke, "interval")) {
-      r.intervalSeconds = PerfNumbers.parse(buf, vs, ve, false);
+    } else if (isKey(line, ks, ke, "interval") || isKey(line, ks, ke, "metric-value")
+        || isKey(line, ks, ke, "variance") || isKey(line, ks, ke, "pcnt-running")
+        || isKey(line, ks, ke, "aggregate-number")) {
+      // newer perf quotes some numbers
+      double v = PerfNumbers.parse(buf, vs, ve, false);
+      if (!Double.isNaN(v)) {
+        number(line, ks, ke, v, r);
+      }
     }
     return true;
   }

@@ -29,6 +29,8 @@ enum PerfLineKind {
   METRIC_CONTINUATION,
   /** The first line of one of perf's own error reports. */
   TOOL_ERROR,
+  /** {@code WARNING: 11 isn't a 'cpu_core', ...}: perf's own warning, kept as a {@link Warning}. */
+  TOOL_WARNING,
   /** {@code \___ parser error}, {@code Run 'perf list' ...}: continuation of a tool error. */
   TOOL_ERROR_DETAIL,
   /** {@code Usage: perf stat [<options>] [<command>]}: perf printing its usage after an error. */
@@ -89,6 +91,10 @@ enum PerfLineKind {
       default:
         break;
     }
+    if ((c == 'W' && (starts(b, i, e, "WARNING:") || starts(b, i, e, "Warning:")))
+        || starts(b, i, e, "Some events weren't counted")) {
+      return TOOL_WARNING;
+    }
     for (String start : ERROR_STARTS) {
       if (c == start.charAt(0) && starts(b, i, e, start)) {
         return TOOL_ERROR;
@@ -121,7 +127,14 @@ enum PerfLineKind {
 
   /** Lines starting with a digit: records, unless the second word says otherwise. */
   private static PerfLineKind numberFirst(char[] b, int i, int e) {
-    int t0 = PerfHumanLine.tokenEnd(b, i, e);
+    int t0 = i;
+    while (t0 < e && ((b[t0] >= '0' && b[t0] <= '9') || b[t0] == '.' || b[t0] == ',')) {
+      t0++;
+    }
+    if (t0 < e && b[t0] != ' ' && b[t0] != '\t') {
+      // "1.001208508,CPU0,..." and friends: a CSV record, no need to scan the rest of the line
+      return OTHER;
+    }
     int t1 = PerfHumanLine.skipSpaces(b, t0, e);
     if (t1 >= e) {
       return OTHER;

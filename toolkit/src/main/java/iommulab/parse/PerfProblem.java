@@ -9,6 +9,8 @@ final class PerfProblem {
   static final int NOT_RECORD = 0;
   static final int RECORD = 1;
   static final int MALFORMED = -1;
+  /** A line with only a further metric of the counter above ({@code [TIME] [AGGR] # 0.41 insn per cycle}). */
+  static final int METRIC_ONLY = 2;
 
   /** 1-based column of the offending text. */
   int column;

@@ -31,6 +31,9 @@ final class PerfStringColumn {
 
   private final String name;
   private final List<String> values = new ArrayList<>();
+  /** The chars of each value, compared without String's per-char coder checks. */
+  private char[][] keys = new char[16][];
+  private int lastId = -2;
   private int[] counts = new int[16];
   private int[] table = new int[64];
   private int emptyCount;
@@ -55,7 +58,14 @@ final class PerfStringColumn {
       appendId(-1);
       return;
     }
-    appendId(idOf(b, s, e));
+    int last = lastId;
+    if (last >= 0 && sameChars(keys[last], b, s, e)) {
+      appendId(last);
+      return;
+    }
+    int id = idOf(b, s, e);
+    lastId = id;
+    appendId(id);
   }
 
   /** The id of a text (adding it if new) for {@link #appendId}, so fixed texts are looked up once. */
@@ -110,17 +120,19 @@ final class PerfStringColumn {
       if (id < 0) {
         return insert(new String(b, s, e - s), slot);
       }
-      String v = values.get(id);
-      if (v.length() == e - s && sameChars(v, b, s, e)) {
+      if (sameChars(keys[id], b, s, e)) {
         return id;
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  private static boolean sameChars(String v, char[] b, int s, int e) {
+  private static boolean sameChars(char[] key, char[] b, int s, int e) {
+    if (key.length != e - s) {
+      return false;
+    }
     for (int j = s, k = 0; j < e; j++, k++) {
-      if (v.charAt(k) != b[j]) {
+      if (key[k] != b[j]) {
         return false;
       }
     }
@@ -133,7 +145,9 @@ final class PerfStringColumn {
     table[slot] = id;
     if (id >= counts.length) {
       counts = Arrays.copyOf(counts, counts.length * 2);
+      keys = Arrays.copyOf(keys, keys.length * 2);
     }
+    keys[id] = text.toCharArray();
     if (values.size() * 2 > table.length) {
       rehash();
     }

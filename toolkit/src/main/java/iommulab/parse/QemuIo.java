@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * QemuIoResult r = QemuIo.parse("read 1073741824/1073741824 bytes at offset 0\n"
  *     + "1 GiB, 1 ops; 0:00:06.81 (150.337 MiB/sec and 0.1468 ops/sec)\n");
- * r.table().doubleColumn("bytes_per_second").get(0); // 157639130.112
+ * r.table().doubleColumn("bytes_per_second").get(0); // 157639770.112
  * }</pre>
  *
  * Input is streamed line by line, so a file of any size parses in constant memory apart from the rows.

@@ -19,6 +19,13 @@ final class QemuIoAssembler {
   static final String MAP_SHAPE = "'SIZE (0xN) bytes [not] allocated at offset SIZE (0xN)'";
   static final String ALLOC_SHAPE = "'N/N bytes allocated at offset SIZE'";
   static final String LENGTH_SHAPE = "'SIZE UNIT'";
+  /**
+   * How many unrecognised lines and warnings are listed verbatim: a multi-GB binary file must not be
+   * copied into memory line by line. The rest are counted (facts, summary) and announced in a warning;
+   * the input file itself still holds them.
+   */
+  static final int MAX_LISTED = 10_000;
+
   static final String KNOWN_OUTPUT =
       "qemu-io output (a report, -C line, hex dump, map/alloc/length/info output, warning or error)";
 
@@ -28,6 +35,8 @@ final class QemuIoAssembler {
   private final List<ToolError> toolErrors = new ArrayList<>();
   private final List<SourceLine> unrecognized = new ArrayList<>();
   private final QemuIoFacts facts = new QemuIoFacts();
+  private long warningsSeen;
+  private long unrecognizedSeen;
 
   // the head line of a report whose statistics line has not come yet
   private boolean pending;
@@ -53,13 +62,18 @@ final class QemuIoAssembler {
           throw e;
         }
         // a capture cut mid-line is not malformed output: keep the fragment and say so
-        unrecognized.add(new SourceLine(lines.number(), lines.text()));
-        warnings.add(new Warning(lines.number(), "last line is cut short (no newline): " + e.reason()));
+        keep(new SourceLine(lines.number(), lines.text()));
+        warn(new Warning(lines.number(), "last line is cut short (no newline): " + e.reason()));
       }
     }
     flushPending();
+    if (warningsSeen > warnings.size() || unrecognizedSeen > unrecognized.size()) {
+      warnings.add(new Warning(0, (unrecognizedSeen - unrecognized.size()) + " unrecognized lines and "
+          + (warningsSeen - warnings.size()) + " warnings beyond the first " + MAX_LISTED
+          + " of each are counted but not listed"));
+    }
     Map<String, Object> factMap =
-        facts.toMap(rows.rowCount(), toolErrors.size(), warnings.size(), unrecognized.size());
+        facts.toMap(rows.rowCount(), toolErrors.size(), warningsSeen, unrecognizedSeen);
     return new QemuIoResult(
         options.sourceName(),
         rows.build(options.sourceName()),
@@ -160,7 +174,7 @@ final class QemuIoAssembler {
     flushPending();
     if (bytes == QemuIoTableBuilder.ABSENT || requested == QemuIoTableBuilder.ABSENT
         || offset == QemuIoTableBuilder.ABSENT) {
-      warnings.add(new Warning(number,
+      warn(new Warning(number,
           "byte counts or offsets filtered to X (qemu iotests): left empty"));
     }
     pending = true;
@@ -221,13 +235,13 @@ final class QemuIoAssembler {
       addRow(pendingOp, pendingOffset, pendingRequested, pendingBytes, ops, seconds,
           bytesPerSecond, opsPerSecond, line);
     } else {
-      warnings.add(new Warning(number,
+      warn(new Warning(number,
           "statistics line without its '<op> N/N bytes at offset N' line: op, offset and bytes left empty"));
       addRow("", QemuIoTableBuilder.ABSENT, QemuIoTableBuilder.ABSENT, QemuIoTableBuilder.ABSENT,
           ops, seconds, bytesPerSecond, opsPerSecond, line);
     }
     if (filtered) {
-      warnings.add(new Warning(line,
+      warn(new Warning(line,
           "timing filtered to X (qemu iotests): ops, seconds and rates left empty"));
     }
   }
@@ -260,7 +274,7 @@ final class QemuIoAssembler {
       return;
     }
     pending = false;
-    warnings.add(new Warning(pendingLine,
+    warn(new Warning(pendingLine,
         "report without its statistics line: ops, seconds and rates left empty"));
     addRow(pendingOp, pendingOffset, pendingRequested, pendingBytes, QemuIoTableBuilder.ABSENT,
         Double.NaN, Double.NaN, Double.NaN, pendingLine);
@@ -274,14 +288,15 @@ final class QemuIoAssembler {
       String guessed = text.substring(close + "' and probing guessed ".length());
       facts.formatProbed = guessed.endsWith(".") ? guessed.substring(0, guessed.length() - 1) : guessed;
     }
-    warnings.add(new Warning(number, text));
+    // without qemu's "WARNING: " prefix, which a Warning already says
+    warn(new Warning(number, text.substring("WARNING: ".length())));
   }
 
   private void qemuIoError(String text, long number) {
     String message = text.substring("qemu-io: ".length());
     if (message.startsWith("warning: ")) {
       // error_report's warning form: worth knowing, but the run did not fail because of it
-      warnings.add(new Warning(number, text));
+      warn(new Warning(number, text));
       return;
     }
     String device = "can't open device ";
@@ -302,13 +317,25 @@ final class QemuIoAssembler {
     }
   }
 
+  private void warn(Warning warning) {
+    if (warningsSeen++ < MAX_LISTED) {
+      warnings.add(warning);
+    }
+  }
+
+  private void keep(SourceLine line) {
+    if (unrecognizedSeen++ < MAX_LISTED) {
+      unrecognized.add(line);
+    }
+  }
+
   private void unknown(LineReader lines, int from) throws ParseException {
     String text = lines.text();
     if (options.strict()) {
       throw new ParseException(options.sourceName(), lines.number(), from - lines.start() + 1, text,
           "unrecognized line '" + abbreviate(text) + "'", KNOWN_OUTPUT);
     }
-    unrecognized.add(new SourceLine(lines.number(), text));
+    keep(new SourceLine(lines.number(), text));
   }
 
   private static String abbreviate(String text) {

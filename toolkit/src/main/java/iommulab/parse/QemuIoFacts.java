@@ -56,22 +56,6 @@ final class QemuIoFacts {
     }
   }
 
-  int reads() {
-    return reads;
-  }
-
-  int writes() {
-    return writes;
-  }
-
-  int discards() {
-    return discards;
-  }
-
-  int terse() {
-    return terse;
-  }
-
   /** The image named by qemu-io itself (format warning, open error); the first one wins. */
   void printedTarget(String target) {
     if (printedTarget == null) {
@@ -114,7 +98,7 @@ final class QemuIoFacts {
     formatSpecific.put(field.substring(0, colon).strip(), field.substring(colon + 1).strip());
   }
 
-  Map<String, Object> toMap(int reports, int toolErrors, int warnings, int unrecognized) {
+  Map<String, Object> toMap(int reports, int toolErrors, long warnings, long unrecognized) {
     Map<String, Object> facts = new LinkedHashMap<>();
     putIfKnown(facts, "command", command);
     putIfKnown(facts, "qemu_io_version", version);

@@ -29,7 +29,7 @@ enum QemuIoLineKind {
   HEX_DUMP,
   /** {@code map}: {@code 64 KiB (0x10000) bytes     allocated at offset 0 bytes (0x0)}. */
   MAP,
-  /** {@code alloc}: {@code 65536/65536 bytes allocated at offset 0 bytes}. */
+  /** {@code alloc}: {@code 65536/65536 bytes allocated at offset 0 bytes} (older QEMU counted sectors). */
   ALLOC,
   /** {@code length}: {@code 64 MiB}. */
   LENGTH,
@@ -72,7 +72,7 @@ enum QemuIoLineKind {
           "abort", "aio_flush", "aio_read", "aio_write", "alloc", "break", "close", "discard",
           "flush", "help", "info", "length", "map", "open", "quit", "read", "readv",
           "remove_break", "reopen", "resume", "sigraise", "sleep", "truncate", "wait_break",
-          "write", "writev", "q", "r", "w", "d", "o", "l", "i", "h", "?");
+          "write", "writev", "q", "r", "w", "a", "d", "o", "l", "i", "h", "?");
 
   /** Substrings that mark a command's own error message (qemu-io-cmds.c printf/fprintf texts). */
   private static final String[] ERROR_MARKS = {
@@ -111,8 +111,11 @@ enum QemuIoLineKind {
     if (isReportHead(buf, firstNonBlank, lastNonBlank)) {
       return REPORT_HEAD;
     }
-    if (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
-        || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)")) {
+    // a statistics line starts with its size (or iotests' XXX): prose mentioning "ops; " is not one
+    char first = buf[firstNonBlank];
+    if ((isDigit(first) || first == 'X')
+        && (indexOf(buf, firstNonBlank, lastNonBlank, " ops; ") >= 0
+            || endsWith(buf, firstNonBlank, lastNonBlank, " ops/sec)"))) {
       return REPORT_STATS;
     }
     if (isDigit(buf[firstNonBlank]) && isTerse(buf, firstNonBlank, lastNonBlank)) {
@@ -176,8 +179,9 @@ enum QemuIoLineKind {
   }
 
   /**
-   * A report head starts with the operation and a digit (or an iotests {@code X}) and says {@code bytes} or has a slash, so a
-   * typed {@code read 0 4k} is not one but a broken {@code read 12x/512 bytes at offset 0} is.
+   * A report head starts with the operation and a digit (or an iotests {@code X}) and says
+   * {@code bytes} or has a slash, so a typed {@code read 0 4k} is not one but a broken
+   * {@code read 12x/512 bytes at offset 0} is.
    */
   private static boolean isReportHead(char[] buf, int from, int end) {
     for (String op : OPS) {
@@ -223,7 +227,8 @@ enum QemuIoLineKind {
   }
 
   private static QemuIoLineKind classifyNumeric(char[] buf, int from, int end) {
-    if (indexOf(buf, from, end, " bytes allocated at offset ") >= 0) {
+    if (indexOf(buf, from, end, " bytes allocated at offset ") >= 0
+        || indexOf(buf, from, end, " sectors allocated at offset ") >= 0) {
       return ALLOC;
     }
     if (indexOf(buf, from, end, ") bytes ") >= 0 && indexOf(buf, from, end, "allocated at offset ") >= 0) {

@@ -1,5 +1,6 @@
 package iommulab.parse;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,24 +36,30 @@ final class QemuIoOutputs {
     entry.put("offset", offset);
     entry.put("bytes", bytes);
     entry.put("allocated", allocated);
-    return entry;
+    return Collections.unmodifiableMap(entry);
   }
 
   /**
    * One {@code alloc} line, {@code 65536/65536 bytes allocated at offset 0 bytes}.
    *
-   * @return {@code allocated_bytes}, {@code requested_bytes}, {@code offset} (as printed, rounded)
+   * @return {@code allocated_bytes}, {@code requested_bytes} (or {@code allocated_sectors},
+   *     {@code requested_sectors} from older QEMU), {@code offset} (as printed, rounded)
    */
   static Map<String, Object> alloc(QemuIoScanner in, char[] buf, int end) throws ParseException {
     long allocated = in.unsignedLong("allocated byte count", '/');
     in.expect("/");
     long requested = in.unsignedLong("requested byte count", ' ');
-    in.expect(" bytes allocated at offset ");
+    // older QEMU counted 512-byte sectors; the unit stays in the key rather than guessed away
+    String unit = in.skip(" sectors") ? "sectors" : "bytes";
+    if (unit.equals("bytes")) {
+      in.expect(" bytes");
+    }
+    in.expect(" allocated at offset ");
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("allocated_bytes", allocated);
-    entry.put("requested_bytes", requested);
+    entry.put("allocated_" + unit, allocated);
+    entry.put("requested_" + unit, requested);
     entry.put("offset", in.rest());
-    return entry;
+    return Collections.unmodifiableMap(entry);
   }
 
   /** The {@code length} line, {@code 64 MiB}, as bytes (qemu-io rounds it to 3 decimals of the unit). */

@@ -56,7 +56,10 @@ public record QemuIoResult(
       sb.append(')');
     }
     sb.append(", ").append(plural(toolErrors.size(), "error", "errors"));
-    sb.append(", ").append(plural(unrecognized.size(), "unrecognized line", "unrecognized lines"));
+    // the fact counts every unrecognised line, also those beyond the listed ones
+    Object unknown = facts.getOrDefault("unrecognized_lines", unrecognized.size());
+    long unknownLines = unknown instanceof Number n ? n.longValue() : unrecognized.size();
+    sb.append(", ").append(plural(unknownLines, "unrecognized line", "unrecognized lines"));
     return sb.toString();
   }
 
@@ -67,7 +70,7 @@ public record QemuIoResult(
     }
   }
 
-  private static String plural(int n, String one, String many) {
+  private static String plural(long n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
   }
 }

@@ -6,7 +6,7 @@ package iommulab.parse;
  * of the whole line, e.g. {@code bad byte count '12x'; expected '<op> N/N bytes at offset N'}.
  *
  * <p>Numbers are parsed exactly: a printed decimal becomes mantissa and scale, and the value in the
- * unit asked for is rounded once, so {@code 150.337 MiB} is the double nearest to 157639130.112.
+ * unit asked for is rounded once, so {@code 150.337 MiB} is the double nearest to 157639770.112.
  */
 final class QemuIoScanner {
   private static final double[] POWERS_OF_TEN = {
@@ -37,15 +37,6 @@ final class QemuIoScanner {
     this.pos = from;
     this.end = end;
     this.shape = shape;
-  }
-
-  boolean atEnd() {
-    return pos >= end;
-  }
-
-  /** 1-based column of the cursor. */
-  int column() {
-    return pos - lineStart + 1;
   }
 
   boolean lookingAt(String literal) {
@@ -259,7 +250,7 @@ final class QemuIoScanner {
   }
 
   /**
-   * A number and its size unit, {@code 150.337 MiB}, as bytes ({@code 157639130.112}); the unit ends
+   * A number and its size unit, {@code 150.337 MiB}, as bytes ({@code 157639770.112}); the unit ends
    * at {@code unitStop} ({@code /} in {@code MiB/sec}).
    */
   double quantity(String what, char unitStop) throws ParseException {

@@ -62,11 +62,6 @@ final class QemuIoText {
     return 0;
   }
 
-  /** Bytes per unit for a unit name, 0 if not a unit. */
-  static double unitMultiplier(String unit) {
-    return unitMultiplier(unit.toCharArray(), 0, unit.length());
-  }
-
   /**
    * The command a terminal shows after readline redrew it key by key: the text after the last
    * escape sequence ({@code ESC [ params letter}), or the whole text when there is none.

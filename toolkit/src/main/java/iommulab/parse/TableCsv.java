@@ -12,7 +12,7 @@ import tech.tablesaw.columns.Column;
 /**
  * Writes a table as RFC 4180 CSV in iommulab's canonical form: header first, an absent value as an
  * empty cell, whole numbers without a decimal point ({@code 1073741824}, not {@code 1.073741824E9}),
- * other numbers in plain decimal notation ({@code 157639130.112}). Golden files and exports use it.
+ * other numbers in plain decimal notation ({@code 157639770.112}). Golden files and exports use it.
  *
  * <pre>{@code TableCsv.write(result.table(), System.out);}</pre>
  */

@@ -51,6 +51,9 @@ final class DerivedTables {
       Table joined = join(run, t, keys, toolColumns);
       if (all == null) {
         all = joined;
+      } else if (!sameShape(all, joined)) {
+        problems.add("run " + run.id() + ": its " + tool + " table has columns " + shape(joined)
+            + ", unlike the first run's " + shape(all) + "; left out");
       } else {
         all.append(joined);
       }
@@ -69,6 +72,18 @@ final class DerivedTables {
     }
     all.setName(tool.cliName());
     return new DerivedTable(all, problems);
+  }
+
+  private static boolean sameShape(Table a, Table b) {
+    return shape(a).equals(shape(b));
+  }
+
+  private static List<String> shape(Table t) {
+    List<String> s = new ArrayList<>();
+    for (Column<?> c : t.columns()) {
+      s.add(c.name() + ":" + c.type().name());
+    }
+    return s;
   }
 
   /** A run key that collides with a fixed or tool column gets the prefix {@code set_}. */

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
-/** Escaping and the small table renderer every report table goes through. */
+/**
+ * Escaping and the small table renderer every report table goes through. Tables sit in a div that
+ * scrolls sideways, so a derived table's twenty-odd columns do not widen the page.
+ */
 final class Html {
   private Html() {}
 
@@ -31,7 +34,7 @@ final class Html {
 
   /** A table of text cells; every cell escaped. */
   static String table(List<String> header, List<List<String>> rows) {
-    StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
+    StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
     for (String h : header) {
       sb.append("<th>").append(esc(h)).append("</th>");
     }
@@ -43,7 +46,7 @@ final class Html {
       }
       sb.append("</tr>\n");
     }
-    return sb.append("</tbody>\n</table>\n").toString();
+    return sb.append("</tbody>\n</table></div>\n").toString();
   }
 
   /**
@@ -52,7 +55,7 @@ final class Html {
    * already-escaped HTML shown under that cell.
    */
   static String table(Table t, int maxRows, Map<String, String> notes) {
-    StringBuilder sb = new StringBuilder("<table>\n");
+    StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table>\n");
     int rows = Math.min(maxRows, t.rowCount());
     if (rows < t.rowCount()) {
       sb.append("<caption>first ").append(rows).append(" of ").append(t.rowCount())
@@ -76,6 +79,6 @@ final class Html {
       }
       sb.append("</tr>\n");
     }
-    return sb.append("</tbody>\n</table>\n").toString();
+    return sb.append("</tbody>\n</table></div>\n").toString();
   }
 }

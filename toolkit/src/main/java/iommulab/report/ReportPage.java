@@ -47,7 +47,8 @@ final class ReportPage {
           + ".note{background:#fff8dc;border-left:3px solid #e0b000;padding:3px 8px;margin:4px 0;"
           + "font-size:13px}td.annotated{background:#fff8dc}.meta{color:#666}"
           + "code,pre{font-size:12px;background:#f6f6f6}pre{padding:6px;overflow-x:auto}"
-          + ".problem{color:#a00}.chart-caption{color:#444;font-size:13px}";
+          + ".problem{color:#a00}.chart-caption{color:#444;font-size:13px}"
+          + ".scroll{overflow-x:auto;max-width:100%}";
 
   private final Experiment experiment;
   private final Manifest manifest;
@@ -184,8 +185,10 @@ final class ReportPage {
     out.append(
         Html.table(
             rates.selectColumns(
-                "run_id", options.groupColumn(), "event", "unit", "value", "elapsed_s",
-                "value_per_second", "missing"),
+                new LinkedHashSet<>(
+                        List.of("run_id", options.groupColumn(), "event", "unit", "value",
+                            "elapsed_s", "value_per_second", "missing"))
+                    .toArray(new String[0])),
             options.maxTableRows(), Map.of()));
     List<String> events = distinctValues(rates, "event");
     String tlbMiss = events.stream().filter(e -> e.contains("tlb_miss")).findFirst().orElse(null);

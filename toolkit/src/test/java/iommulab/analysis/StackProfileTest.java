@@ -110,6 +110,16 @@ class StackProfileTest {
   }
 
   @Test
+  void parserStacksFoldRootFirstAndAddUp() {
+    // frames are leaf first in the parser's Stack; userStart 2 puts "-" between kernel and user
+    List<iommulab.parse.Stack> stacks =
+        List.of(
+            new iommulab.parse.Stack(0, "qemu", 7, 4, List.of("inv", "unmap", "main"), 2, 1),
+            new iommulab.parse.Stack(1, "qemu", 7, 6, List.of("inv", "unmap", "main"), 2, 9));
+    assertEquals("main;-;unmap;inv 10\n", StackProfile.fromStacks(stacks).toFolded());
+  }
+
+  @Test
   void delimiterFrameIsNotCountedAndTableRowsAddUp() {
     Table t =
         Table.create(

@@ -105,6 +105,39 @@ class ReportCommandTest {
   }
 
   @Test
+  void groupsByAConfigurationColumnAgainstAChosenBaseline() throws Exception {
+    Path out = dir.resolve("by-strict.html");
+    CliRun r =
+        CliRun.run("report", record.toString(), "--out", out.toString(), "--group", "iommu_strict",
+            "--baseline", "1");
+    assertEquals(0, r.exitCode(), r.err());
+    String html = Files.readString(out);
+    assertTrue(html.contains("bytes_per_second 0 / 1 = 17.29 (no interval: n = 1 over n = 1)"));
+    assertTrue(html.contains("<th>iommu_strict</th><th>n</th>"));
+  }
+
+  @Test
+  void groupingByRunIdIsAllowed() throws Exception {
+    Path out = dir.resolve("by-run.html");
+    CliRun r =
+        CliRun.run("report", record.toString(), "--out", out.toString(), "--group", "run_id");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.readString(out).contains("bytes_per_second r002 / r001 = 17.29"));
+  }
+
+  @Test
+  void unknownBaselineIsAUsageErrorNamingTheGroups() {
+    CliRun r =
+        CliRun.run("report", record.toString(), "--out", dir.resolve("y.html").toString(),
+            "--baseline", "passthrough");
+    assertEquals(1, r.exitCode());
+    assertEquals(
+        "iommulab report: baseline 'passthrough' is not a group of [run_label]; groups are"
+            + " [strict, lazy]\n",
+        r.err());
+  }
+
+  @Test
   void unknownGroupColumnIsAUsageErrorNamingTheColumns() {
     CliRun r =
         CliRun.run("report", record.toString(), "--out", dir.resolve("x.html").toString(),

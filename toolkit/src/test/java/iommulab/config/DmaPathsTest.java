@@ -44,9 +44,9 @@ class DmaPathsTest {
         EffectiveIommu.unknown(), null);
     assertEquals("iommu.passthrough=1 makes identity the default domain, so kernel-driver DMA "
         + "bypasses the IOMMU.", p.kernelDriver().reason());
-    assertEquals("Translated: passthrough only changes the default domain kernel drivers use, and "
-        + "VFIO still maps through the IOMMU in its own unmanaged domain, and IOTLB invalidations "
-        + "are batched (lazy, from iommu.strict=0).", p.vfio().reason());
+    assertEquals("VFIO DMA is translated because passthrough only changes the default domain kernel "
+        + "drivers use while VFIO maps through the IOMMU in its own unmanaged domain; IOTLB "
+        + "invalidations are batched (lazy, from iommu.strict=0).", p.vfio().reason());
     assertEquals("cma=0 removes the single global CMA area, so DMA buffers are not drawn from one "
         + "region that may sit on a node remote from the device.", p.cma());
   }

@@ -126,9 +126,28 @@ class MagicsTest {
   }
 
   @Test
+  void captureRunsACommandIntoTheCellAndIntoARecord(@TempDir Path dir) {
+    assertEquals(List.of("stdout:hello there\n"), run("%capture -- echo 'hello there'").events);
+    RecordingOutput failed = run("%capture -- false");
+    assertEquals("CommandFailed", failed.ename);
+    assertEquals("false exited with status 1", failed.evalue);
+
+    Path rec = dir.resolve("rec");
+    RecordingOutput captured = run("%capture --record " + rec + " --label first --set block_size=4096 -- echo measured");
+    assertNull(captured.ename, () -> String.valueOf(captured.traceback));
+    assertTrue(captured.events.get(0).equals("stdout:measured\n"), captured.events.toString());
+    RecordingOutput opened = run("%record " + rec + " r\nr.manifest().runs().get(0).label() + \" \" + r.manifest().runs().get(0).values()");
+    assertEquals("result:first {block_size=4096}", opened.events.get(opened.events.size() - 1));
+    assertTrue(((String) opened.displays.get(0).get("text/plain")).contains("1 runs"), opened.displays.toString());
+    assertEquals("%capture: --record and --label go together; "
+        + "usage: %capture [--record R --label L] [--device BDF] [--set K=V]... -- COMMAND...",
+        run("%capture --record x -- echo").evalue);
+  }
+
+  @Test
   void lsmagicListsEveryMagic() {
     String text = run("%lsmagic").events.get(0);
-    for (String magic : List.of("%jars", "%classpath", "%record", "%%qemuio", "%%perfstat", "%%stackcount", "%%parse", "%%time")) {
+    for (String magic : List.of("%jars", "%classpath", "%record", "%capture", "%%qemuio", "%%perfstat", "%%stackcount", "%%parse", "%%time")) {
       assertTrue(text.contains(magic + " "), magic + " missing from " + text);
     }
   }

@@ -127,6 +127,11 @@ class SessionTest {
   }
 
   @Test
+  void readingStdinEndsAtOnce() {
+    assertEquals(List.of("result:-1"), run("System.in.read()").events);
+  }
+
+  @Test
   void notebookDirIsBound() {
     assertEquals("result:true", run("NOTEBOOK_DIR.isAbsolute()").events.get(0));
   }

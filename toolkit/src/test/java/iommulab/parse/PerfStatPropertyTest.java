@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
+import org.junit.jupiter.api.Assertions;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -46,11 +48,14 @@ class PerfStatPropertyTest {
     int at = text.isEmpty() ? 0 : position % text.length();
     int end = Math.min(text.length(), at + length);
     String mutated = text.substring(0, at) + replacement + text.substring(end);
-    try {
-      PerfStat.parse(mutated, ParseOptions.defaults().withStrict(strict));
-    } catch (ParseException expected) {
-      // the only failure allowed
-    }
+    // a hang fails the property after 10 s instead of stalling the build
+    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try {
+        PerfStat.parse(mutated, ParseOptions.defaults().withStrict(strict));
+      } catch (ParseException expected) {
+        // the only failure allowed
+      }
+    });
   }
 
   @Provide

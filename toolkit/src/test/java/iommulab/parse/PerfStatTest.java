@@ -100,7 +100,8 @@ class PerfStatTest {
     assertEquals(3, r.runs().size());
     assertEquals("system wide", r.runs().get(0).target());
     assertEquals(1.002288245, r.runs().get(0).elapsedSeconds());
-    assertTrue(r.warnings().get(0).message().contains("<--- compared with '622224'"));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.line() == 29
+        && w.message().equals("text after the counter kept as a note: <--- compared with '622224' if iommu.strict=1")));
   }
 
   @Test
@@ -112,6 +113,47 @@ class PerfStatTest {
     assertEquals(List.of(5.189, 5.189, 5.186, 5.663, 6.186), table.runElapsedSeconds());
     var multi = PerfStat.parse(PerfStatGoldenTest.DIR.resolve("multi-line-command.txt")).runs().get(0);
     assertEquals("sh -c true\necho second line >/dev/null", multi.target());
+  }
+
+  @Test
+  void proseAfterABlockIsNotACounter() throws Exception {
+    var r = PerfStat.parse(HEADER + "   63      page-faults\n\n  1.0 seconds time elapsed\n\n"
+        + "Some events weren't counted. Try disabling the NMI watchdog:\n"
+        + "\techo 0 > /proc/sys/kernel/nmi_watchdog\n");
+    assertEquals(1, r.table().rowCount());
+    assertEquals(List.of(new SourceLine(9, "\techo 0 > /proc/sys/kernel/nmi_watchdog")), r.unrecognized());
+    assertEquals(1, r.warnings().size());
+  }
+
+  @Test
+  void newerPerfMetricUnitsWithInnerSpacesAndQuotedJsonNumbers() throws Exception {
+    var t = PerfStat.parse(HEADER + "   63      page-faults     #     29.9 %  tma_backend_bound      (50.00%)\n").table();
+    assertEquals("%  tma_backend_bound", t.stringColumn("metric_unit").get(0));
+    assertEquals(50f, t.floatColumn("run_pct").get(0));
+    var j = PerfStat.parse("{\"counter-value\" : \"5.0\", \"event\" : \"x\", \"metric-value\" : \"0.5\"}").table();
+    assertEquals(0.5f, j.floatColumn("metric_value").get(0));
+  }
+
+  @Test
+  void furtherMetricsBecomeRowsOfTheirCounter() throws Exception {
+    // the layouts perf 6.x prints for a second metric of one counter (stat-display.c new_line_*)
+    var human = PerfStat.parse(
+        "     1.001208508 CPU0        1,725,710,363      cycles\n"
+            + "     1.001208508 CPU0                                      #    0.41  insn per cycle\n").table();
+    assertEquals(2, human.rowCount());
+    assertEquals("cycles", human.stringColumn("event").get(1));
+    assertEquals(0.41f, human.floatColumn("metric_value").get(1));
+    assertEquals("insn per cycle", human.stringColumn("metric_unit").get(1));
+    assertTrue(human.doubleColumn("value").isMissing(1));
+    var csv = PerfStat.parse("1.001208508,CPU0,1725710363,,cycles,1001187173,100.00,,\n"
+        + "1.001208508,CPU0,,,,,,0.41,insn per cycle\n").table();
+    assertEquals(2, csv.rowCount());
+    assertEquals("insn per cycle", csv.stringColumn("metric_unit").get(1));
+    var labelled = PerfStat.parse(HEADER + "           696,428      cycles:u                         #    0.893 GHz\n"
+        + "      TopdownL1                 #     33.0 %  tma_frontend_bound\n").table();
+    assertEquals(2, labelled.rowCount());
+    assertEquals("%  tma_frontend_bound", labelled.stringColumn("metric_unit").get(1));
+    assertEquals(33f, labelled.floatColumn("metric_value").get(1));
   }
 
   @Test

@@ -52,7 +52,7 @@ class QemuIoTest {
     assertEquals("nvme://0003:04:00.0/1", r.facts().get("target"));
     assertEquals("raw", r.facts().get("format_probed"));
     assertEquals(
-        List.of(new Warning(2, "WARNING: Image format was not specified for 'nvme://0003:04:00.0/1'"
+        List.of(new Warning(2, "Image format was not specified for 'nvme://0003:04:00.0/1'"
             + " and probing guessed raw.")),
         r.warnings());
     assertEquals("qemu-io: 1 report (1 read, 0 write), 0 errors, 0 unrecognized lines", r.summary());
@@ -378,5 +378,32 @@ class QemuIoTest {
         ParseOptions.defaults().withStrict(true));
     assertEquals("0,read,0,1073741824,1073741824,1,0.39,2726230491.136,2.5392,1",
         TableCsv.toString(r.table()).split("\n")[1]);
+  }
+  @Test
+  void olderSectorBasedAlloc() throws Exception {
+    QemuIoResult r = QemuIo.parse("8/16 sectors allocated at offset 0 bytes\n");
+    assertEquals(
+        List.of(Map.of("allocated_sectors", 8L, "requested_sectors", 16L, "offset", "0 bytes")),
+        r.facts().get("alloc"));
+    ParseException e = malformed("8x/16 sectors allocated at offset 0 bytes\n");
+    assertEquals("<input>:1:1: bad allocated byte count '8x'; expected 'N/N bytes allocated at offset SIZE'",
+        e.getMessage());
+  }
+  @Test
+  void garbageBeyondTheListedLinesIsCountedNotListed() throws Exception {
+    QemuIoResult r = QemuIo.parse("garbage\n".repeat(QemuIoAssembler.MAX_LISTED + 5));
+    assertEquals(QemuIoAssembler.MAX_LISTED, r.unrecognized().size());
+    assertEquals(10005L, r.facts().get("unrecognized_lines"));
+    assertEquals("qemu-io: 0 reports, 0 errors, 10005 unrecognized lines", r.summary());
+    assertEquals(
+        List.of(new Warning(0, "5 unrecognized lines and 0 warnings beyond the first 10000 of each"
+            + " are counted but not listed")),
+        r.warnings());
+  }
+  @Test
+  void proseMentioningOpsOrReadIsNotAReport() throws Exception {
+    QemuIoResult r = QemuIo.parse("we saw 3 ops; it was slow\nread the manual / twice\n");
+    assertEquals(0, r.table().rowCount());
+    assertEquals(2, r.unrecognized().size());
   }
 }

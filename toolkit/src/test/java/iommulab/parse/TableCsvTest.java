@@ -16,12 +16,12 @@ class TableCsvTest {
         Table.create(
             "t",
             LongColumn.create("bytes", new long[] {1073741824L, 0}),
-            DoubleColumn.create("bytes_per_second", new double[] {157639130.112, Double.NaN}),
+            DoubleColumn.create("bytes_per_second", new double[] {157639770.112, Double.NaN}),
             FloatColumn.create("run_pct", new float[] {75.03f, 100f}),
             StringColumn.create("event", "smmuv3_pmcg_27ffe0202/transaction/", "a,\"b\""));
     assertEquals(
         "bytes,bytes_per_second,run_pct,event\n"
-            + "1073741824,157639130.112,75.03,smmuv3_pmcg_27ffe0202/transaction/\n"
+            + "1073741824,157639770.112,75.03,smmuv3_pmcg_27ffe0202/transaction/\n"
             + "0,,100,\"a,\"\"b\"\"\"\n",
         TableCsv.toString(t));
   }

@@ -65,6 +65,18 @@ class CaptureTest {
   }
 
   @Test
+  void longRunsReportProgressOnTheProgressStream() throws Exception {
+    RecordFixtures.Terminal t = RecordFixtures.Terminal.create();
+    Capture.run(new Capture.Request(tmp.resolve("rec"), "slow", List.of("sh", "-c", "echo x; sleep 2.6"),
+            null, java.util.Map.of(), RecordFixtures.CONFIG.resolve("sysfs-none"), "",
+            java.time.Duration.ofSeconds(1)),
+        t.out(), t.err(), new java.io.PrintStream(t.progress(), true));
+    String progress = t.progress().toString();
+    assertTrue(progress.matches("(?s)(iommulab capture r001: [12] s elapsed, 2 bytes captured\\n){2}.*"),
+        progress);
+  }
+
+  @Test
   void aCommandThatCannotStartIsRecordedAsSuch() throws Exception {
     RecordFixtures.Terminal t = RecordFixtures.Terminal.create();
     Capture.Outcome o = RecordFixtures.capture(tmp.resolve("rec"), "x", t, "/nonexistent/tool");

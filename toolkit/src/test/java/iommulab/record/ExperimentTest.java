@@ -157,4 +157,19 @@ class ExperimentTest {
         assertThrows(RecordException.class,
             () -> Experiment.create(dir, RecordFixtures.manifest("busy"))).getMessage());
   }
+
+  @Test
+  void hostAndDeviceAreReadFromARootTree() throws Exception {
+    Path root = Path.of("src/test/resources/record/host");
+    Host h = Host.probe(root);
+    assertEquals("6.18.44-fc-v782", h.kernelRelease());
+    assertEquals("AMD EPYC", h.cpuModel());
+    assertEquals(2, h.cores());
+    assertEquals(1, h.numaNodes());
+    assertEquals(new Device("0000:00:02.0", "1af4:1042", "virtio-pci", null, "", ""),
+        Device.probe(root, "0000:00:02.0"));
+    assertEquals(new Device("0003:04:00.0", "144d:a808", "vfio-pci", 1, "47", "DMA-FQ"),
+        Device.probe(root, "0003:04:00.0"));
+    assertEquals(new Device("0000:09:00.0", "", "", null, "", ""), Device.probe(root, "0000:09:00.0"));
+  }
 }

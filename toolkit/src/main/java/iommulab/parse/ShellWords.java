@@ -1,13 +1,19 @@
-package iommulab.kernel;
+package iommulab.parse;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a magic's argument line like a shell: blanks separate, quotes group, backslash escapes. */
-final class Args {
-  private Args() {}
+/**
+ * Splits a pasted command line or a magic's argument line like a shell: blanks separate, single and
+ * double quotes group, a backslash escapes the next character (inside double quotes too). No
+ * variables, globs or substitutions: the words come back as typed.
+ *
+ * <pre>{@code ShellWords.split("qemu-io -c 'read 0 1G' nvme://0003:04:00.0/1")  // 4 words}</pre>
+ */
+public final class ShellWords {
+  private ShellWords() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean inWord = false;
