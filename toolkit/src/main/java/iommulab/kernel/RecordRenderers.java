@@ -58,6 +58,9 @@ final class RecordRenderers {
     return sb.toString();
   }
 
+  /** Captures of many small reads have command lines of tens of kilobytes; tables show the start. */
+  private static final int COMMAND_PREVIEW_CHARS = 160;
+
   static Table runs(Manifest m) {
     String[] cols = {"run", "label", "tool", "status", "parse", "duration_s", "exit", "command"};
     StringColumn[] c = new StringColumn[cols.length];
@@ -72,7 +75,7 @@ final class RecordRenderers {
       c[4].append(r.parseStatus() == null ? "" : r.parseStatus().toString());
       c[5].append(r.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.3f", r.durationSeconds()));
       c[6].append(r.exitStatus() == null ? "" : r.exitStatus().toString());
-      c[7].append(r.commandLine() == null ? "" : r.commandLine());
+      c[7].append(r.commandPreview(COMMAND_PREVIEW_CHARS));
     }
     return Table.create("runs", c);
   }

@@ -3,6 +3,7 @@ package iommulab.kernel;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import iommulab.chart.Chart;
 import iommulab.chart.PlotlyHtml;
 import iommulab.parse.ParseResult;
 import iommulab.parse.SourceLine;
@@ -44,6 +45,16 @@ public final class Renderers {
             return libraryShown.getAndSet(true) ? div : PlotlyHtml.libraryScript() + div;
           });
           ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "plotly figure (shown as HTML)");
+        });
+    renderer.createRegistration(Chart.class)
+        .preferring(MIMEType.TEXT_HTML)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .register((chart, ctx) -> {
+          ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> {
+            String div = chart.html(pagePrefix + figures.incrementAndGet());
+            return libraryShown.getAndSet(true) ? div : PlotlyHtml.libraryScript() + div;
+          });
+          ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.title() + " (shown as HTML)");
         });
     renderer.createRegistration(Table.class)
         .preferring(MIMEType.TEXT_HTML)

@@ -35,7 +35,7 @@ public final class RecordText {
         b.append(String.format(java.util.Locale.ROOT, ", %.3f s", r.durationSeconds()));
       }
       b.append('\n');
-      b.append("  command: ").append(r.commandLine()).append('\n');
+      b.append("  command: ").append(r.commandPreview(400)).append('\n');
       if (r.start() != null) {
         b.append("  started: ").append(r.start()).append('\n');
       }

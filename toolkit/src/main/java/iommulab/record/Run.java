@@ -78,6 +78,21 @@ public record Run(
         .findFirst().orElse(null);
   }
 
+  /**
+   * The command line shortened for a table or a summary: at most {@code maxChars} characters, the
+   * cut said in words ({@code ... (+24576 characters)}); the manifest and the report keep it whole.
+   */
+  public String commandPreview(int maxChars) {
+    if (commandLine == null) {
+      return "";
+    }
+    if (commandLine.length() <= maxChars) {
+      return commandLine;
+    }
+    int keep = Math.max(0, maxChars - 24);
+    return commandLine.substring(0, keep) + " ... (+" + (commandLine.length() - keep) + " characters)";
+  }
+
   /** This run once its capture has ended. */
   Run finished(Double seconds, Integer exit, RunStatus newStatus, List<RawFile> newFiles,
       String newTool, ParseStatus newParse, String message, String parsed, List<ToolOutput> others) {

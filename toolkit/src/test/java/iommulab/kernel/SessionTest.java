@@ -135,4 +135,18 @@ class SessionTest {
   void notebookDirIsBound() {
     assertEquals("result:true", run("NOTEBOOK_DIR.isAbsolute()").events.get(0));
   }
+
+  @Test
+  void chartsRenderAsPlotlyWithTheLibraryAtMostOnce() {
+    String make =
+        "Charts.throughputByConfiguration(List.of("
+            + "Statistics.summarize(List.of(\"strict\"), \"bytes_per_second\", new double[] {1e8, 1.1e8}),"
+            + "Statistics.summarize(List.of(\"lazy\"), \"bytes_per_second\", new double[] {2e9, 2.1e9})))";
+    RecordingOutput first = run(make);
+    RecordingOutput second = run(make);
+    String html = (String) second.result.get("text/html");
+    assertTrue(html.contains("Plotly.newPlot"), html);
+    assertFalse(html.contains("(function(define)"), "plotly.js is embedded again in the second chart");
+    assertTrue(((String) first.result.get("text/plain")).startsWith("chart: "), first.result.toString());
+  }
 }
