@@ -16,7 +16,7 @@ F=$DATA/stackcount-s1.txt
 JAR=toolkit/target/iommulab.jar
 [ -f "$F" ] || /usr/bin/python3 "$BENCH/gen.py" --scale 1 --only stackcount,folded --out "$DATA"
 [ -f "$JAR" ] || mvn -q -ntp -DskipTests package
-BYTES=$(stat -c %s "$F")
+BYTES=$(stat -L -c %s "$F")
 
 names=("iommulab parse --format summary" "iommulab parse --format folded" "mawk collapser" "Perl collapser")
 cmds=("java -jar $JAR parse --tool stackcount --format summary $F"
