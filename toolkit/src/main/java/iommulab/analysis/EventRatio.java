@@ -28,9 +28,6 @@ public record EventRatio(
 
   @Override
   public String toString() {
-    String head = name() + " = " + Statistics.format(value);
-    return hasInterval()
-        ? head + " (95% CI " + Statistics.format(ciLow) + " to " + Statistics.format(ciHigh) + ")"
-        : head + " (no interval: n = " + numeratorN + " over n = " + denominatorN + ")";
+    return Statistics.describeRatio(name(), value, ciLow, ciHigh, numeratorN, denominatorN);
   }
 }

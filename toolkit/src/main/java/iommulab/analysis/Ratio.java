@@ -31,9 +31,6 @@ public record Ratio(
   /** {@code "bytes_per_second lazy / strict = 17.29"}, then the interval or why there is none. */
   @Override
   public String toString() {
-    String head = name() + " = " + Statistics.format(value);
-    return hasInterval()
-        ? head + " (95% CI " + Statistics.format(ciLow) + " to " + Statistics.format(ciHigh) + ")"
-        : head + " (no interval: n = " + numeratorN + " over n = " + denominatorN + ")";
+    return Statistics.describeRatio(name(), value, ciLow, ciHigh, numeratorN, denominatorN);
   }
 }

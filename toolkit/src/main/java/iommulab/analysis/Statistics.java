@@ -253,4 +253,16 @@ public final class Statistics {
         "column '" + name + "' of " + table.name() + " is " + table.column(name).type()
             + ", not numeric");
   }
+
+  /**
+   * {@code NAME = VALUE (95% CI LOW to HIGH)}, or why there is no interval: a ratio needs at least two
+   * values on each side for one.
+   */
+  static String describeRatio(
+      String name, double value, double ciLow, double ciHigh, int numeratorN, int denominatorN) {
+    String head = name + " = " + format(value);
+    return numeratorN >= 2 && denominatorN >= 2
+        ? head + " (95% CI " + format(ciLow) + " to " + format(ciHigh) + ")"
+        : head + " (no interval: n = " + numeratorN + " over n = " + denominatorN + ")";
+  }
 }
