@@ -112,6 +112,29 @@ class CaptureTest {
   }
 
   @Test
+  void capturesFromSeparateProcessesIntoOneRecordKeepEveryRun() throws Exception {
+    Path dir = tmp.resolve("rec");
+    Experiment.create(dir, RecordFixtures.manifest("rec"));
+    List<Process> children = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      // the sleep makes the runs overlap: each writes the manifest when it starts and when it ends
+      children.add(labelledChildCapture(dir, "p" + i, "sh", "-c", "sleep 0.5; echo p" + i));
+    }
+    for (Process p : children) {
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a capture process did not finish");
+      assertEquals(0, p.exitValue());
+    }
+    Experiment e = Experiment.open(dir);
+    assertEquals(List.of(), e.problems());
+    assertEquals(4, e.runs().size());
+    assertEquals(4, e.runs().stream().map(Run::id).distinct().count());
+    for (Run r : e.runs()) {
+      assertEquals(RunStatus.COMPLETE, r.status());
+      assertEquals(r.label() + "\n", Files.readString(dir.resolve(r.files().get(0).path())));
+    }
+  }
+
+  @Test
   void killMinus9LeavesAReadableRecordWithPartialOutputMarked() throws Exception {
     Path dir = tmp.resolve("rec");
     Process jvm = childCapture(dir, "sh", "-c", "echo partial; exec sleep 60");
@@ -146,9 +169,13 @@ class CaptureTest {
   }
 
   private static Process childCapture(Path dir, String... command) throws Exception {
+    return labelledChildCapture(dir, "child", command);
+  }
+
+  private static Process labelledChildCapture(Path dir, String label, String... command) throws Exception {
     List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), "iommulab.cli.Main", "capture", "--record",
-        dir.toString(), "--label", "child", "--progress", "0", "--"));
+        dir.toString(), "--label", label, "--progress", "0", "--"));
     argv.addAll(List.of(command));
     return new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
