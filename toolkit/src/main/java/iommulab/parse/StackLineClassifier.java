@@ -10,7 +10,7 @@ package iommulab.parse;
  */
 final class StackLineClassifier {
   private static final String[] TOOL_ERROR_PREFIXES = {
-    "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno ", "Traceback ("
+    "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno "
   };
 
   private static final String[] COMMANDS = {

@@ -51,6 +51,9 @@ final class StackParser {
   // The stack being read; its raw lines are kept until its count arrives so that an unfinished stack
   // can be reported verbatim instead of dropped.
   private boolean open;
+  /** Line where a Python traceback of bcc's began (0 outside one); its text so far. */
+  private long tracebackLine;
+  private String tracebackHead;
   private String[] frames = new String[64];
   private int depth;
   private int userStart = Stack.NOT_DELIMITED;
@@ -106,6 +109,9 @@ final class StackParser {
         // The terminal echoes Ctrl-C where the cursor is: alone on a line, or glued to -f output.
         s += 2;
       }
+      if (traceback()) {
+        continue;
+      }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
       if (open
           && (kind == StackLineKind.FRAME || kind == StackLineKind.DELIMITER || kind == StackLineKind.PROCESS)) {
@@ -116,10 +122,46 @@ final class StackParser {
       afterCtrlC = ctrlC;
     }
     lineCount = (int) Math.min(Integer.MAX_VALUE, in.number());
+    if (tracebackLine > 0) {
+      toolErrors.add(new ToolError(tracebackLine, tracebackHead));
+    }
     if (open) {
       unfinished("input ends inside a stack");
     }
     return result();
+  }
+
+  /**
+   * bcc is Python: a failure, or Ctrl-C during its clean-up after {@code Detaching...}, prints
+   * {@code Exception ignored in ...} and/or {@code Traceback (most recent call last):}, indented
+   * {@code File ...} lines (which look like frames) and a closing {@code KeyboardInterrupt: ...}.
+   * The whole block is one tool error, never stack frames.
+   *
+   * @return whether the current line belongs to such a block
+   */
+  private boolean traceback() throws ParseException {
+    boolean starts = startsWith("Traceback (most recent call last):") || startsWith("Exception ignored in");
+    if (tracebackLine == 0) {
+      if (!starts) {
+        return false;
+      }
+      if (open) {
+        unfinished("Python traceback inside a stack");
+      }
+      tracebackLine = lineNo;
+      tracebackHead = text(s, e);
+      return true;
+    }
+    if (starts || s == e || a[s] == ' ' || a[s] == '\t') {
+      return true;
+    }
+    toolErrors.add(new ToolError(tracebackLine, tracebackHead + " ... " + text(s, e)));
+    tracebackLine = 0;
+    return true;
+  }
+
+  private boolean startsWith(String prefix) {
+    return e - s >= prefix.length() && prefix.contentEquals(java.nio.CharBuffer.wrap(a, s, prefix.length()));
   }
 
   private void accept(StackLineKind kind) throws ParseException {

@@ -291,4 +291,26 @@ class StackCountTest {
       assertTrue(e.getMessage().startsWith("s.txt:"), e.getMessage());
     }
   }
+
+  @Test
+  void bccPythonTracebackAfterDetachingIsOneToolErrorNotFrames() throws Exception {
+    StackCountResult r = StackCount.parse(
+        Path.of("src/test/resources/stackcount/bcc-uprobe-malloc-traceback.txt"),
+        ParseOptions.defaults().withSource("tb.txt").withStrict(true));
+    assertEquals(3, r.table().rowCount());
+    assertEquals(List.of(), r.unrecognized());
+    assertEquals(List.of(), r.warnings());
+    assertEquals(
+        List.of(new ToolError(13, "Exception ignored in atexit callback: <bound method BPF.cleanup of"
+            + " <bcc.BPF object at 0x7fd0885f2d50>> ... KeyboardInterrupt: ")),
+        r.toolErrors());
+  }
+
+  @Test
+  void tracebackCutOffAtTheEndIsStillReported() throws Exception {
+    StackCountResult r = StackCount.parse(
+        "Traceback (most recent call last):\n  File \"/usr/sbin/stackcount-bpfcc\", line 9, in <module>\n");
+    assertEquals(List.of(new ToolError(1, "Traceback (most recent call last):")), r.toolErrors());
+    assertEquals(0, r.table().rowCount());
+  }
 }
