@@ -41,7 +41,8 @@ enum PerfLineKind {
 
   private static final String[] ERROR_STARTS = {
     "event syntax error", "Error:", "Workload failed", "failed to ", "Failed to ", "Cannot ",
-    "perf: ", "Invalid ", "The sys_perf_event_open() syscall", "No permission", "Access to performance monitoring"
+    "perf: ", "Invalid ", "The sys_perf_event_open() syscall", "No permission", "Access to performance monitoring",
+    "Problems finding threads of monitor"
   };
 
   static PerfLineKind classify(char[] b, int s, int e) {

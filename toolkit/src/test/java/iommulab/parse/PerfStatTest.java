@@ -168,4 +168,17 @@ class PerfStatTest {
     assertTrue(aggr.isMissing(5));
     assertEquals(2, aggr.isEqualTo("CPU0").size());
   }
+
+  @Test
+  void aMissingPidIsAToolErrorNotAnUnknownLine() throws Exception {
+    // What perf 6.1 printed here for `perf stat -e cycles -p 999999` (no such process).
+    PerfStatResult r = PerfStat.parse(
+        "Problems finding threads of monitor\n\n Usage: perf stat [<options>] [<command>]\n\n"
+            + "    -p, --pid <pid>       stat events on existing process id\n"
+            + "    -t, --tid <tid>       stat events on existing thread id\n\n");
+    assertEquals(0, r.table().rowCount());
+    assertEquals(List.of(), r.unrecognized());
+    assertEquals("Problems finding threads of monitor", r.toolErrors().get(0).message());
+    assertEquals(1, r.toolErrors().get(0).line());
+  }
 }
