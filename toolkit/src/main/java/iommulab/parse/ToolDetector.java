@@ -28,6 +28,9 @@ public final class ToolDetector {
   private static final Pattern QEMU_REPORT =
       Pattern.compile("^(?:qemu-io> ?)*(read|wrote|discard) \\d+/\\d+ bytes at offset \\d+");
   private static final Pattern QEMU_TIMING = Pattern.compile("ops; .*/sec and .* ops/sec\\)");
+  /** qemu-io's command-table errors (qemu's cmd.c / qemu-io.c). */
+  private static final Pattern QEMU_COMMAND_ERROR =
+      Pattern.compile("^(command \"[^\"]*\" not found|bad argument count \\d+ to \\w+, expected)");
   private static final Pattern PERF_INTERVAL_HEADER = Pattern.compile("^#\\s+time\\s+");
   private static final Pattern PERF_CSV =
       Pattern.compile("^\\s*[\\d.,<>a-z -]*[,;:|]\\S*[,;:|].*\\d+\\.\\d\\d[,;:|]");
@@ -66,7 +69,8 @@ public final class ToolDetector {
         || QEMU_TIMING.matcher(line).find()
         || line.startsWith("qemu-io")
         || line.contains("Image format was not specified")
-        || line.startsWith("Pattern verification failed")) {
+        || line.startsWith("Pattern verification failed")
+        || QEMU_COMMAND_ERROR.matcher(line).find()) {
       add(score, Tool.QEMU_IO, STRONG);
       return;
     }

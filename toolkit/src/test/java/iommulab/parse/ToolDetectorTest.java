@@ -31,6 +31,9 @@ class ToolDetectorTest {
       value = {
         // the reference page's outputs, as printed
         "read 1073741824/1073741824 bytes at offset 0\\n1 GiB, 1 ops; 0:00:06.81 (150.337 MiB/sec and 0.1468 ops/sec)| QEMU_IO",
+        // qemu-io 7.2 here: -c 'bogus' and -c 'read -P' on null-co://
+        "command \"bogus\" not found| QEMU_IO",
+        "bad argument count 1 to read, expected at least 2 arguments| QEMU_IO",
         "qemu-io: can't open device nvme://0003:04:00.0/1: Failed to open VFIO group file| QEMU_IO",
         "Performance counter stats for 'system wide':\\n\\n            622224      smmuv3_pmcg_27ffe0202/transaction/\\n\\n       1.002288245 seconds time elapsed| PERF_STAT",
         "event syntax error: 'foo'\\n                     \\___ parser error| PERF_STAT",
