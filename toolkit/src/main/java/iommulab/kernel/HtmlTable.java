@@ -1,13 +1,19 @@
 package iommulab.kernel;
 
+import iommulab.parse.TableCsv;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * A Tablesaw table as an HTML {@code <table>}, escaped, showing at most a row limit (first rows,
- * then a note of how many were left out). Tablesaw's own HTML writer lives in a module we do not ship.
+ * then a note of how many were left out). Measured values are shown to six significant digits, the
+ * exact value in the cell's tooltip. Tablesaw's own HTML writer lives in a module we do not ship.
  */
 final class HtmlTable {
+  private static final int SHOWN_DIGITS = 6;
+
   private HtmlTable() {}
 
   static String html(Table table, int rowLimit) {
@@ -29,6 +35,15 @@ final class HtmlTable {
     for (int r = 0; r < shown; r++) {
       sb.append("<tr>");
       for (Column<?> c : table.columns()) {
+        if (!c.isMissing(r) && c.get(r) instanceof Number n && (n instanceof Double || n instanceof Float)) {
+          double v = n.doubleValue();
+          String exact = TableCsv.number(v);
+          String shown6 = rounded(v);
+          if (!shown6.equals(exact)) {
+            sb.append("<td title=\"").append(exact).append("\">").append(shown6).append("</td>");
+            continue;
+          }
+        }
         String cell = c.isMissing(r) ? "" : c.getString(r);
         sb.append("<td>").append(escape(cell)).append("</td>");
       }
@@ -39,6 +54,18 @@ final class HtmlTable {
       sb.append("<div>… ").append(table.rowCount() - shown).append(" more rows not shown</div>");
     }
     return sb.append("</div>").toString();
+  }
+
+  /**
+   * A measured value to {@value #SHOWN_DIGITS} significant digits ({@code 12.6724}, not
+   * {@code 12.672395637265595}); whole numbers and very large values stay exact. The exact value is
+   * the cell's tooltip, and the table itself is unchanged.
+   */
+  static String rounded(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v) || Math.abs(v) >= 1e15) {
+      return TableCsv.number(v);
+    }
+    return new BigDecimal(v).round(new MathContext(SHOWN_DIGITS)).stripTrailingZeros().toPlainString();
   }
 
   /** Plain text: Tablesaw's own printer, limited to {@code rowLimit} rows. */

@@ -149,4 +149,14 @@ class SessionTest {
     assertFalse(html.contains("(function(define)"), "plotly.js is embedded again in the second chart");
     assertTrue(((String) first.result.get("text/plain")).startsWith("chart: "), first.result.toString());
   }
+
+  @Test
+  void measuredValuesShowSixSignificantDigitsWithTheExactValueAsTooltip() {
+    RecordingOutput out = run(
+        "Table.create(\"r\", DoubleColumn.create(\"MiB_per_s\", 12.672395637265595, 150.337, 2.0))");
+    String html = (String) out.result.get("text/html");
+    assertTrue(html.contains("<td title=\"12.672395637265595\">12.6724</td>"), html);
+    assertTrue(html.contains("<td>150.337</td>"), html);
+    assertTrue(html.contains("<td>2</td>") || html.contains("<td>2.0</td>"), html);
+  }
 }
