@@ -52,8 +52,7 @@ final class RecordRenderers {
       sb.append(" by ").append(String.join(", ", m.authors()));
     }
     if (m.host() != null) {
-      sb.append("\nhost: ").append(m.host().kernelRelease()).append(", ").append(m.host().cpuModel())
-          .append(", ").append(m.host().cores()).append(" cores");
+      sb.append("\nhost: ").append(m.host().describe());
     }
     return sb.toString();
   }

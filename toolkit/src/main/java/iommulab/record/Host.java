@@ -25,6 +25,17 @@ public record Host(String kernelRelease, String cpuModel, int cores, int numaNod
   }
 
   /** Reads the host facts under a root directory ({@code /} live, a fixture tree in tests). */
+  /**
+   * One line for people: {@code Linux 6.18.44, AMD EPYC, 2 CPUs, 1 NUMA node(s)}, or
+   * {@code not recorded} for a record transcribed from elsewhere.
+   */
+  public String describe() {
+    if (kernelRelease.isEmpty() && cpuModel.isEmpty() && cores == 0) {
+      return "not recorded";
+    }
+    return "Linux " + kernelRelease + ", " + cpuModel + ", " + cores + " CPUs, " + numaNodes + " NUMA node(s)";
+  }
+
   public static Host probe(Path root) throws IOException {
     String release = read(root.resolve("proc/sys/kernel/osrelease"));
     String model = "";

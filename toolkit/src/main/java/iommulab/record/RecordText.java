@@ -16,12 +16,8 @@ public final class RecordText {
     }
     b.append("  authors: ").append(String.join(", ", m.authors())).append("; created ")
         .append(m.created()).append('\n');
-    if (m.host() != null && m.host().kernelRelease().isEmpty()) {
-      b.append("  host: unknown\n");
-    } else if (m.host() != null) {
-      Host h = m.host();
-      b.append("  host: Linux ").append(h.kernelRelease()).append(", ").append(h.cpuModel())
-          .append(", ").append(h.cores()).append(" CPUs, ").append(h.numaNodes()).append(" NUMA node(s)\n");
+    if (m.host() != null) {
+      b.append("  host: ").append(m.host().describe()).append('\n');
     }
     notes(b, e.annotationsOn(Annotation.Target.record()), "  ");
     for (Run r : m.runs()) {
