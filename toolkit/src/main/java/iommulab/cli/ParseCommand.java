@@ -105,7 +105,8 @@ final class ParseCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     reportDiagnostics(result, err);
-    if (!result.hasMeasurements() && !result.toolErrors().isEmpty()) {
+    boolean onlyToolErrors = !result.hasMeasurements() && !result.toolErrors().isEmpty();
+    if (onlyToolErrors) {
       for (ToolError e : result.toolErrors()) {
         err.println(source + ":" + e.line() + ": " + result.tool() + " error: " + e.message());
       }
@@ -122,12 +123,12 @@ final class ParseCommand implements Callable<Integer> {
         case summary -> out.write(result.summary() + "\n");
       }
     }
-    return !result.hasMeasurements() && !result.toolErrors().isEmpty() ? Main.TOOL_ERROR : Main.OK;
+    return onlyToolErrors ? Main.TOOL_ERROR : Main.OK;
   }
 
   private static ParseResult parseFile(Path path, Optional<Tool> wanted, ParseOptions options)
       throws IOException, ParseException {
-    if (!Files.isRegularFile(path) && !Files.exists(path)) {
+    if (!Files.exists(path)) {
       throw new NoSuchFileException(path.toString());
     }
     Tool tool = wanted.isPresent() ? wanted.get() : detected(ToolDetector.detect(path), options);

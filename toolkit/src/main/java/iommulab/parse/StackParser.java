@@ -140,7 +140,9 @@ final class StackParser {
    * @return whether the current line belongs to such a block
    */
   private boolean traceback() throws ParseException {
-    boolean starts = startsWith("Traceback (most recent call last):") || startsWith("Exception ignored in");
+    boolean starts = s < e && (a[s] == 'T' || a[s] == 'E')
+        && (StackLineClassifier.startsWith(a, s, e, "Traceback (most recent call last):")
+            || StackLineClassifier.startsWith(a, s, e, "Exception ignored in"));
     if (tracebackLine == 0) {
       if (!starts) {
         return false;
@@ -158,10 +160,6 @@ final class StackParser {
     toolErrors.add(new ToolError(tracebackLine, tracebackHead + " ... " + text(s, e)));
     tracebackLine = 0;
     return true;
-  }
-
-  private boolean startsWith(String prefix) {
-    return e - s >= prefix.length() && prefix.contentEquals(java.nio.CharBuffer.wrap(a, s, prefix.length()));
   }
 
   private void accept(StackLineKind kind) throws ParseException {
