@@ -19,9 +19,6 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class PerfStat {
-  /** Inputs from this size on take long enough to hide Tablesaw's start-up behind the parse. */
-  private static final long LARGE_INPUT_BYTES = 8L << 20;
-
   private PerfStat() {}
 
   public static PerfStatResult parse(Path file) throws IOException, ParseException {
@@ -30,9 +27,6 @@ public final class PerfStat {
 
   public static PerfStatResult parse(Path file, ParseOptions options) throws IOException, ParseException {
     long bytes = Files.size(file);
-    if (bytes > LARGE_INPUT_BYTES) {
-      TablesawPreload.start();
-    }
     try (var in = Files.newInputStream(file)) {
       return parse(LineReader.ofUtf8(in, options.sourceName()), options, bytes);
     }
@@ -56,6 +50,7 @@ public final class PerfStat {
 
   private static PerfStatResult parse(LineReader lines, ParseOptions options, long expectedChars)
       throws IOException, ParseException {
+    TablesawStartup.initializeInBackground();
     PerfAssembler assembler = new PerfAssembler(options, expectedChars);
     while (lines.next()) {
       assembler.line(lines.array(), lines.start(), lines.end(), lines.number());

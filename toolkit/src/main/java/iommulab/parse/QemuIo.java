@@ -51,6 +51,7 @@ public final class QemuIo {
 
   private static QemuIoResult parse(LineReader lines, ParseOptions options)
       throws IOException, ParseException {
+    TablesawStartup.initializeInBackground();
     return new QemuIoAssembler(options).run(lines);
   }
 }

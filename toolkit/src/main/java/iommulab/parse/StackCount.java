@@ -47,7 +47,7 @@ public final class StackCount {
 
   private static StackCountResult parse(LineReader lines, ParseOptions options)
       throws IOException, ParseException {
-    TablesawPreload.start();
+    TablesawStartup.initializeInBackground();
     return new StackParser(options.sourceName(), options.strict()).parse(lines);
   }
 }
