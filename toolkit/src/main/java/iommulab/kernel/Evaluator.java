@@ -76,6 +76,11 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** The snippets JShell keeps (declarations, imports, statements), for tests. */
+  java.util.stream.Stream<Snippet> keptSnippets() {
+    return shell.snippets().filter(s -> shell.status(s).isActive());
+  }
+
   /** The entries added so far, in order. */
   public List<String> classpath() {
     return List.copyOf(classpath);
@@ -131,6 +136,12 @@ public final class Evaluator implements AutoCloseable {
       Object value = control.takeResult(event.value());
       if (isValueSnippet(snippet)) {
         outcome = new Outcome(true, value);
+      }
+      if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+        // JShell keeps every expression's value as a variable $N and imports all of them into each
+        // later snippet's wrapper class, so every cell compiled slower than the one before. The value
+        // is taken above; nothing shows its $N name, so the variable goes.
+        shell.drop(snippet);
       }
     }
     return outcome;
