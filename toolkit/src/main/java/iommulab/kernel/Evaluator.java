@@ -63,6 +63,9 @@ public final class Evaluator implements AutoCloseable {
     for (String entry : Classpath.entries(System.getProperty("java.class.path", ""))) {
       ev.addToClasspath(entry);
     }
+    // JShell's compiler now has an explicit class path and no longer reads java.class.path, which
+    // Tablesaw's start-up narrows for a moment: let it run while the start-up snippets compile.
+    iommulab.parse.TablesawStartup.initializeInBackground();
     for (String snippet : startup) {
       shell.eval(snippet);
     }

@@ -60,8 +60,6 @@ public final class Session implements AutoCloseable {
    * {@code notebookDir}, and routes {@code System.out}/{@code err} to the cells until {@link #close()}.
    */
   public static Session start(Path notebookDir) {
-    // Before JShell reads java.class.path: Tablesaw's start-up narrows it for a moment.
-    iommulab.parse.TablesawStartup.initialize();
     Path dir = notebookDir.toAbsolutePath().normalize();
     List<String> startup = new ArrayList<>();
     ClassLoader loader = Session.class.getClassLoader();
