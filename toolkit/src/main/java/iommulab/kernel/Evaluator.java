@@ -270,11 +270,32 @@ public final class Evaluator implements AutoCloseable {
     return new Completion(matches, matches.isEmpty() ? cursor : anchor[0], cursor);
   }
 
-  /** Signatures and Javadoc of what is at {@code cursor}, or an empty string. */
+  /**
+   * Signatures and Javadoc of the name at {@code cursor} (a char offset into {@code code}), or an
+   * empty string. The cursor may be anywhere in the name.
+   */
   public String inspect(String code, int cursor) {
-    return shell.sourceCodeAnalysis().documentation(code, cursor, true).stream()
+    return shell.sourceCodeAnalysis().documentation(code, documentationAnchor(code, cursor), true).stream()
         .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
         .collect(Collectors.joining("\n\n"));
+  }
+
+  /**
+   * Where JShell must be asked about the name at {@code cursor}: JShell documents only the name that
+   * ends at its offset, and a method only from inside its argument list ({@code s.length(|)}), while
+   * Jupyter sends wherever the cursor is ({@code s.len|gth()}). So: the end of the name, then past
+   * a {@code (} that follows it.
+   */
+  static int documentationAnchor(String code, int cursor) {
+    int end = Math.max(0, Math.min(cursor, code.length()));
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+      end++;
+    }
+    int next = end;
+    while (next < code.length() && Character.isWhitespace(code.charAt(next))) {
+      next++;
+    }
+    return next < code.length() && code.charAt(next) == '(' ? next + 1 : end;
   }
 
   /** Stops the running snippet, if any. Safe from any thread. */

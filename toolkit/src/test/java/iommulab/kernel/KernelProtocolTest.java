@@ -119,6 +119,36 @@ class KernelProtocolTest {
 
   @Test
   @Order(6)
+  void inspectFindsTheNameAtTheCursorAndSaysWhenThereIsNothing() {
+    JsonObject q = new JsonObject();
+    q.addProperty("code", "String s = \"\"; s.length()");
+    q.addProperty("cursor_pos", 20); // inside "length"
+    q.addProperty("detail_level", 0);
+    String id = client.send(client.shell, "inspect_request", q);
+    Wire.Message reply = client.reply(client.shell, id);
+    assertEquals("inspect_reply", reply.type());
+    JsonObject c = reply.content();
+    assertEquals("ok", c.get("status").getAsString());
+    assertTrue(c.get("found").getAsBoolean());
+    String text = c.getAsJsonObject("data").get("text/plain").getAsString();
+    assertTrue(text.startsWith("int String.length()"), text);
+    client.iopubUntilIdle(id);
+
+    JsonObject none = new JsonObject();
+    none.addProperty("code", "1 + 1");
+    none.addProperty("cursor_pos", 5);
+    none.addProperty("detail_level", 0);
+    String noneId = client.send(client.shell, "inspect_request", none);
+    JsonObject n = client.reply(client.shell, noneId).content();
+    assertEquals("ok", n.get("status").getAsString());
+    assertFalse(n.get("found").getAsBoolean());
+    assertEquals(new JsonObject(), n.getAsJsonObject("data"));
+    assertEquals(new JsonObject(), n.getAsJsonObject("metadata"));
+    client.iopubUntilIdle(noneId);
+  }
+
+  @Test
+  @Order(7)
   void twentyThousandPrintedLinesAllArrive() {
     String id = client.send(client.shell, "execute_request",
         KernelClient.execute("for (int i = 0; i < 20000; i++) System.out.println(\"line \" + i);"));
@@ -137,7 +167,7 @@ class KernelProtocolTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void interruptStopsASleepingCellAndABusyLoop() throws Exception {
     for (String code : List.of("Thread.sleep(120_000);", "long n = 0; while (true) { n++; }")) {
       String id = client.send(client.shell, "execute_request", KernelClient.execute(code));
@@ -163,7 +193,7 @@ class KernelProtocolTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void shutdownRepliesAndExits() throws Exception {
     String id = client.send(client.control, "shutdown_request", new JsonObject());
     Wire.Message reply = client.reply(client.control, id);

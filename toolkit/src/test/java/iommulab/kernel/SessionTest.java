@@ -127,6 +127,19 @@ class SessionTest {
   }
 
   @Test
+  void inspectionFindsTheNameWhereverTheCursorIsInIt() {
+    String code = "String s = \"\"; s.length()";
+    // 17: before 'l', 20: inside, 23: after the name, 24: inside the parentheses
+    for (int cursor : new int[] {17, 20, 23, 24}) {
+      assertEquals("int String.length()", session.evaluator().inspect(code, cursor).lines().findFirst().orElse(""),
+          "cursor " + cursor);
+    }
+    assertEquals("", session.evaluator().inspect(code, code.length()), "after the call");
+    assertEquals("", session.evaluator().inspect("1 + 1", 5), "a literal");
+    assertTrue(session.evaluator().inspect("System.out", 8).startsWith("System.out:java.io.PrintStream"));
+  }
+
+  @Test
   void readingStdinEndsAtOnce() {
     assertEquals(List.of("result:-1"), run("System.in.read()").events);
   }
