@@ -95,10 +95,16 @@ public final class TablesawStartup {
       forName(TABLE_CLASS, true, loader);
       return List.of();
     }
+    // ClassGraph also scans the URLs of the thread's context class loader, which in the kernel is
+    // JShell's, holding the same jar again.
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
     System.setProperty("java.class.path", narrowed);
+    thread.setContextClassLoader(loader);
     try {
       forName(TABLE_CLASS, true, loader);
     } finally {
+      thread.setContextClassLoader(context);
       System.setProperty("java.class.path", classPath);
     }
     Class<?> reader = forName("tech.tablesaw.io.DataReader", false, loader);
