@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kernel speed benchmark (issue 5): start to first result, trivial-cell round trip, 100-cell notebook
 # through nbconvert. Uses the built jar and Debian's Jupyter (jupyter_client, nbconvert).
-#   toolkit/bench/kernel.sh [RUNS]     (RUNS start-ups to time, default 5)
+#   toolkit/bench/kernel.sh [RUNS]     (RUNS start-ups to time, default 5; NB_RUNS notebook runs, default 5)
 # Prints one line per figure; the README quotes them with the machine they were measured on.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,15 +76,20 @@ nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
       "metadata": {"kernelspec": {"name": "iommulab", "display_name": "iommulab (Java)", "language": "java"}}}
 json.dump(nb, open(sys.argv[1], "w"))
 PY
-start=$(date +%s.%N)
-/usr/bin/jupyter nbconvert --to notebook --execute --output-dir "$WORK/out" "$WORK/100cells.ipynb" 2>/dev/null
-end=$(date +%s.%N)
-echo "100-cell notebook through nbconvert (process start to exit): $(echo "$end - $start" | bc) s"
-start=$(date +%s.%N)
-java -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless" >/dev/null 2>&1
-end=$(date +%s.%N)
-echo "100-cell notebook through the headless runner (java start to exit): $(echo "$end - $start" | bc) s"
-start=$(date +%s.%N)
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless-c1" >/dev/null 2>&1
-end=$(date +%s.%N)
-echo "100-cell notebook through the headless runner, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC: $(echo "$end - $start" | bc) s"
+# Whole-process wall times vary by a second from run to run on a shared 2-CPU VM: report the median.
+timed() {   # timed LABEL COMMAND...: runs the command NB_RUNS times, prints median (min, max)
+  label=$1; shift
+  for _ in $(seq "$NB_RUNS"); do
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+    echo "$e - $s" | bc
+  done | sort -n | awk -v label="$label" '{ t[NR] = $1 } END {
+    m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+    printf "%s: median %.2f s (min %.2f, max %.2f, n=%d)\n", label, m, t[1], t[NR], NR }'
+}
+NB_RUNS=${NB_RUNS:-5}
+timed "100-cell notebook through nbconvert (process start to exit)" \
+  /usr/bin/jupyter nbconvert --to notebook --execute --output-dir "$WORK/out" "$WORK/100cells.ipynb"
+timed "100-cell notebook through the headless runner (java start to exit)" \
+  java -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless"
+timed "100-cell notebook through the headless runner, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" \
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" notebook run "$WORK/100cells.ipynb" --out "$WORK/headless-c1"
