@@ -10,7 +10,8 @@ from decimal import Decimal
 
 COLS = "run,interval_s,aggr,aggr_cpus,event,value,unit,status,run_pct,variance_pct,metric_value,metric_unit,elapsed_s,line".split(",")
 SEPS = {"csv-semicolon-de_DE": ";", "csv-space": " "}
-AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S+-\d+)"
+# comm-tid: perf prints "%16s-%-8d"; the kernel keeps at most 15 characters of a command name, spaces included
+AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S[^\n]{0,14}?-\d+)"
 HUMAN = re.compile(
     r"^\s*(?:(?P<ts>\d+\.\d{9})\s+)?"
     r"(?:(?P<aggr>" + AGGR + r")\s+(?:(?P<cpus>\d+)\s+)?)?"

@@ -50,3 +50,9 @@ run error-bad-pmu.txt        "LC_ALL=C perf stat -e 'smmuv3_pmcg_27ffe0202/trans
 run interval-summary.txt     "LC_ALL=C perf stat -I 100 --summary -e task-clock -- sleep 0.25"
 run interval-summary-csv.txt "LC_ALL=C perf stat -I 100 --summary -x, -e task-clock -- sleep 0.25"
 run csv-comma-de_DE.txt     "LC_ALL=de_DE.UTF-8 perf stat -x, -e task-clock,context-switches,page-faults,duration_time -- $W > /dev/null"
+# --per-thread of a thread whose command name holds a space (set through /proc/self/comm)
+sh -c 'printf "busy loop" > /proc/self/comm; i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done' & busy=$!
+sleep 0.3
+run per-thread-spaces.txt          "LC_ALL=en_US.UTF-8 perf stat --per-thread -p $busy -e task-clock,context-switches,page-faults -- sleep 0.2"
+run per-thread-interval-spaces.txt "LC_ALL=C perf stat -I 100 --per-thread -p $busy -e task-clock,context-switches -- sleep 0.25"
+kill $busy

@@ -6,6 +6,9 @@ package iommulab.parse;
  * followed by the number of CPUs they sum; a {@code comm-tid} of --per-thread is anything else.
  */
 final class PerfAggr {
+  /** The longest command name the kernel keeps ({@code TASK_COMM_LEN} 16, with its NUL). */
+  static final int MAX_COMM_CHARS = 15;
+
   private PerfAggr() {}
 
   static boolean isCpu(char[] b, int s, int e) {

@@ -52,6 +52,10 @@ final class PerfHumanLine {
       boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
       boolean cpu = PerfAggr.isCpu(b, cur, tokEnd);
       mustBeRecord |= topology || cpu;
+      if (!topology && !cpu && (inBlock || !Double.isNaN(r.intervalSeconds))
+          && !(PerfAggr.isCommTid(b, cur, tokEnd) && valueFollows(b, tokEnd, e))) {
+        tokEnd = spacedCommTidEnd(b, cur, e, tokEnd);
+      }
       if (!topology && !cpu && !PerfAggr.isCommTid(b, cur, tokEnd)) {
         return mustBeRecord
             ? problem.fail(s, cur, "bad aggregate '" + new String(b, cur, tokEnd - cur) + "'",
@@ -228,6 +232,36 @@ final class PerfHumanLine {
   }
 
   /** Whether the token {@code b[s..tokenEnd)} begins a counter value; {@code <not ...>} spans two tokens. */
+  /**
+   * A {@code --per-thread} label whose command name holds spaces ({@code busy loop-25190}): perf
+   * prints the name (at most 15 characters, {@code TASK_COMM_LEN - 1}), a dash and the thread id, and
+   * then the value. Only looked for where a counter line is expected, so prose is never taken for one.
+   *
+   * @return the end of such a label, or {@code tokenEnd} when there is none
+   */
+  private static int spacedCommTidEnd(char[] b, int s, int e, int tokenEnd) {
+    int last = Math.min(e, s + PerfAggr.MAX_COMM_CHARS + 1);
+    for (int dash = s + 1; dash < last; dash++) {
+      if (b[dash] != '-') {
+        continue;
+      }
+      int q = dash + 1;
+      while (q < e && b[q] >= '0' && b[q] <= '9') {
+        q++;
+      }
+      if (q > dash + 1 && q < e && b[q] == ' ' && valueFollows(b, q, e)) {
+        return q;
+      }
+    }
+    return tokenEnd;
+  }
+
+  /** Whether a counter value (or {@code <not counted>}) follows the spaces after {@code p}. */
+  private static boolean valueFollows(char[] b, int p, int e) {
+    int value = skipSpaces(b, p, e);
+    return startsValue(b, value, tokenEnd(b, value, e), e);
+  }
+
   static boolean startsValue(char[] b, int s, int tokenEnd, int lineEnd) {
     if (s >= tokenEnd) {
       return false;

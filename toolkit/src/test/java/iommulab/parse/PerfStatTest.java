@@ -181,4 +181,17 @@ class PerfStatTest {
     assertEquals("Problems finding threads of monitor", r.toolErrors().get(0).message());
     assertEquals(1, r.toolErrors().get(0).line());
   }
+
+  @Test
+  void perThreadNameWithSpacesOnlyWhereACounterLineIsExpected() throws Exception {
+    // Before the block the same shape is the workload's prose and stays a line of text; inside the
+    // block it is a --per-thread label "comm-tid" whose command name holds spaces.
+    String text = "copied step-12 3 files in total\n" + HEADER
+        + "    web content-42              1.50 msec task-clock\n"
+        + "  a-1 b c-d-7                      3      context-switches\n";
+    PerfStatResult r = PerfStat.parse(text);
+    assertEquals(List.of(new SourceLine(1, "copied step-12 3 files in total")), r.unrecognized());
+    assertEquals(List.of("web content-42", "a-1 b c-d-7"), r.table().stringColumn("aggr").asList());
+    assertEquals(List.of(1.5, 3.0), r.table().doubleColumn("value").asList());
+  }
 }
