@@ -231,7 +231,6 @@ final class PerfHumanLine {
     return true;
   }
 
-  /** Whether the token {@code b[s..tokenEnd)} begins a counter value; {@code <not ...>} spans two tokens. */
   /**
    * A {@code --per-thread} label whose command name holds spaces ({@code busy loop-25190}): perf
    * prints the name (at most 15 characters, {@code TASK_COMM_LEN - 1}), a dash and the thread id, and
@@ -262,6 +261,7 @@ final class PerfHumanLine {
     return startsValue(b, value, tokenEnd(b, value, e), e);
   }
 
+  /** Whether the token {@code b[s..tokenEnd)} begins a counter value; {@code <not ...>} spans two tokens. */
   static boolean startsValue(char[] b, int s, int tokenEnd, int lineEnd) {
     if (s >= tokenEnd) {
       return false;

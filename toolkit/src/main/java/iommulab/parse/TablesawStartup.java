@@ -47,8 +47,7 @@ public final class TablesawStartup {
   /**
    * Initialises {@code Table} (once per JVM; later calls return at once) and returns the names of the
    * reader and writer classes this class loaded from Tablesaw's own class-path entry; empty when
-   * Tablesaw's own scan did the work (it was initialised already, or its entry is not on {@code
-   * java.class.path}).
+   * that entry is not on {@code java.class.path}, so Tablesaw's own scan did the work.
    */
   public static List<String> initialize() {
     List<String> done = registered;
