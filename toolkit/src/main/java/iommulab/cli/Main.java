@@ -1,5 +1,9 @@
 package iommulab.cli;
 
+import iommulab.parse.TablesawStartup;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,17 +12,7 @@ import picocli.CommandLine.Command;
     name = "iommulab",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Parse, record, compare and plot IOMMU/SMMU DMA performance experiments.",
-    subcommands = {
-      ParseCommand.class,
-      ConfigCommand.class,
-      CaptureCommand.class,
-      RecordCommand.class,
-      ReportCommand.class,
-      KernelCommand.class,
-      NotebookCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Parse, record, compare and plot IOMMU/SMMU DMA performance experiments.")
 public final class Main implements Runnable {
   /** Exit status: success. */
   public static final int OK = 0;
@@ -29,6 +23,22 @@ public final class Main implements Runnable {
   /** Exit status: the input holds only the tool's own error report and no measurement. */
   public static final int TOOL_ERROR = 3;
 
+  /** The subcommands in the order {@code --help} lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("parse", ParseCommand.class);
+    SUBCOMMANDS.put("config", ConfigCommand.class);
+    SUBCOMMANDS.put("capture", CaptureCommand.class);
+    SUBCOMMANDS.put("record", RecordCommand.class);
+    SUBCOMMANDS.put("report", ReportCommand.class);
+    SUBCOMMANDS.put("kernel", KernelCommand.class);
+    SUBCOMMANDS.put("notebook", NotebookCommand.class);
+  }
+
+  /** Subcommands that build Tablesaw tables. */
+  private static final Set<String> TABLE_COMMANDS = Set.of("parse", "capture", "record", "report", "notebook");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -37,11 +47,31 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit status (for tests and the kernel). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    if (args.length > 0 && TABLE_COMMANDS.contains(args[0])) {
+      // Tablesaw's start-up (class loading, its reader registry) runs on the other CPU while picocli
+      // builds the command line on this one.
+      TablesawStartup.initializeInBackground();
+    }
+    return commandLine(args.length > 0 ? args[0] : null).execute(args);
   }
 
-  static CommandLine commandLine() {
+  /**
+   * The command line with every subcommand, or only with {@code first} when that names one: picocli
+   * builds the model of each subcommand it is given (about a tenth of a second in all for these), and a
+   * run uses one. Help, {@code --version} and mistyped names get all of them.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new Main());
+    boolean one = first != null && SUBCOMMANDS.containsKey(first);
+    SUBCOMMANDS.forEach(
+        (name, type) -> {
+          if (!one || name.equals(first)) {
+            cl.addSubcommand(name, type);
+          }
+        });
+    if (!one) {
+      cl.addSubcommand("help", CommandLine.HelpCommand.class);
+    }
     cl.setParameterExceptionHandler(
         (ex, argv) -> {
           CommandLine c = ex.getCommandLine();

@@ -2,7 +2,6 @@ package iommulab.parse;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,12 +24,12 @@ public final class StackCount {
 
   public static StackCountResult parse(Path file, ParseOptions options) throws IOException, ParseException {
     try (var in = Files.newInputStream(file)) {
-      return parse(LineReader.ofUtf8(in, options.sourceName()), options);
+      return parse(new ByteLineReader(in, options.sourceName()), options);
     }
   }
 
   public static StackCountResult parse(Reader in, ParseOptions options) throws IOException, ParseException {
-    return parse(new LineReader(in, options.sourceName()), options);
+    return parse(ByteLineReader.of(in, options.sourceName()), options);
   }
 
   public static StackCountResult parse(String text) throws ParseException {
@@ -39,13 +38,13 @@ public final class StackCount {
 
   public static StackCountResult parse(String text, ParseOptions options) throws ParseException {
     try {
-      return parse(new StringReader(text), options);
+      return parse(ByteLineReader.of(text, options.sourceName()), options);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("reading a String cannot fail", e);
     }
   }
 
-  private static StackCountResult parse(LineReader lines, ParseOptions options)
+  private static StackCountResult parse(ByteLineReader lines, ParseOptions options)
       throws IOException, ParseException {
     TablesawStartup.initializeInBackground();
     return new StackParser(options.sourceName(), options.strict()).parse(lines);

@@ -24,11 +24,11 @@ final class StackLineClassifier {
    *     every indented line is a frame
    * @param folded whether {@code -f} lines were seen before, so a line without {@code ;} may be one
    */
-  static StackLineKind classify(char[] a, int s, int e, boolean inMapEntry, boolean folded) {
+  static StackLineKind classify(byte[] a, int s, int e, boolean inMapEntry, boolean folded) {
     if (s == e) {
       return StackLineKind.BLANK;
     }
-    char c0 = a[s];
+    byte c0 = a[s];
     if (c0 == ' ' || c0 == '\t') {
       return indented(a, s, e, inMapEntry, folded);
     }
@@ -64,7 +64,7 @@ final class StackLineClassifier {
     return StackLineKind.OTHER;
   }
 
-  private static StackLineKind indented(char[] a, int s, int e, boolean inMapEntry, boolean folded) {
+  private static StackLineKind indented(byte[] a, int s, int e, boolean inMapEntry, boolean folded) {
     int spaces = 0;
     while (s + spaces < e && (a[s + spaces] == ' ' || a[s + spaces] == '\t')) {
       spaces++;
@@ -97,7 +97,7 @@ final class StackLineClassifier {
     return a[r] >= '0' && a[r] <= '9' ? StackLineKind.BAD_COUNT : StackLineKind.OTHER;
   }
 
-  private static StackLineKind mapLine(char[] a, int s, int e) {
+  private static StackLineKind mapLine(byte[] a, int s, int e) {
     int bracket = indexOf(a, s, e, '[');
     if (bracket < 0) {
       return StackLineKind.OTHER;
@@ -106,7 +106,7 @@ final class StackLineClassifier {
   }
 
   /** Where the count starts in a line ending {@code ]: N}, or -1. */
-  static int mapValueStart(char[] a, int s, int e) {
+  static int mapValueStart(byte[] a, int s, int e) {
     int i = e;
     while (i > s && a[i - 1] >= '0' && a[i - 1] <= '9') {
       i--;
@@ -118,7 +118,7 @@ final class StackLineClassifier {
   }
 
   /** Index of the {@code " ["} before the pid in {@code comm [pid]}, or -1. */
-  static int processBracket(char[] a, int s, int e) {
+  static int processBracket(byte[] a, int s, int e) {
     for (int i = e - 2; i > s; i--) {
       if (a[i] == '[' && a[i - 1] == ' ') {
         return i - 1;
@@ -128,7 +128,7 @@ final class StackLineClassifier {
   }
 
   /** A pasted shell command running the tool: {@code # ./stackcount -d ip_output}, {@code ./stackcount.py -v x}. */
-  private static boolean isCommand(char[] a, int s, int e) {
+  private static boolean isCommand(byte[] a, int s, int e) {
     int from = s;
     if (e - s > 2 && (a[s] == '#' || a[s] == '$') && a[s + 1] == ' ') {
       from = s + 2;
@@ -149,7 +149,7 @@ final class StackLineClassifier {
   }
 
   /** {@code HH:MM:SS}, possibly padded with blanks ({@code %-8s}). */
-  private static boolean isTimestamp(char[] a, int s, int e) {
+  private static boolean isTimestamp(byte[] a, int s, int e) {
     if (e - s < 8 || a[s + 2] != ':' || a[s + 5] != ':') {
       return false;
     }
@@ -165,7 +165,7 @@ final class StackLineClassifier {
     return true;
   }
 
-  private static boolean isFolded(char[] a, int s, int e, boolean folded) {
+  private static boolean isFolded(byte[] a, int s, int e, boolean folded) {
     int space = lastIndexOf(a, s, e, ' ');
     if (space <= s || !allDigits(a, space + 1, e)) {
       return false;
@@ -173,11 +173,11 @@ final class StackLineClassifier {
     return folded || indexOf(a, s, space, ';') >= 0;
   }
 
-  private static boolean digit(char c) {
+  private static boolean digit(byte c) {
     return c >= '0' && c <= '9';
   }
 
-  static boolean allDigits(char[] a, int s, int e) {
+  static boolean allDigits(byte[] a, int s, int e) {
     if (s >= e) {
       return false;
     }
@@ -189,7 +189,7 @@ final class StackLineClassifier {
     return true;
   }
 
-  static boolean startsWith(char[] a, int s, int e, String prefix) {
+  static boolean startsWith(byte[] a, int s, int e, String prefix) {
     int n = prefix.length();
     if (e - s < n) {
       return false;
@@ -202,7 +202,7 @@ final class StackLineClassifier {
     return true;
   }
 
-  static boolean contains(char[] a, int s, int e, String needle) {
+  static boolean contains(byte[] a, int s, int e, String needle) {
     int n = needle.length();
     for (int i = s; i + n <= e; i++) {
       if (startsWith(a, i, e, needle)) {
@@ -212,7 +212,7 @@ final class StackLineClassifier {
     return false;
   }
 
-  static int indexOf(char[] a, int s, int e, char c) {
+  static int indexOf(byte[] a, int s, int e, char c) {
     for (int i = s; i < e; i++) {
       if (a[i] == c) {
         return i;
@@ -221,7 +221,7 @@ final class StackLineClassifier {
     return -1;
   }
 
-  static int lastIndexOf(char[] a, int s, int e, char c) {
+  static int lastIndexOf(byte[] a, int s, int e, char c) {
     for (int i = e - 1; i >= s; i--) {
       if (a[i] == c) {
         return i;

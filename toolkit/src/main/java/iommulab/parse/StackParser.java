@@ -1,6 +1,7 @@
 package iommulab.parse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,7 +42,7 @@ final class StackParser {
   private final List<ToolError> toolErrors = new ArrayList<>();
   private final List<SourceLine> unrecognized = new ArrayList<>();
 
-  private char[] a;
+  private byte[] a;
   private int s;
   private int e;
   private long lineNo;
@@ -60,7 +61,7 @@ final class StackParser {
   private int pid = Stack.UNKNOWN_PID;
   private boolean processSeen;
   private long stackLine;
-  private char[] openRaw = new char[4096];
+  private byte[] openRaw = new byte[4096];
   private int openRawLength;
   private int[] openRawEnds = new int[64];
   private long[] openLines = new long[64];
@@ -96,7 +97,7 @@ final class StackParser {
     this.strict = strict;
   }
 
-  StackCountResult parse(LineReader in) throws IOException, ParseException {
+  StackCountResult parse(ByteLineReader in) throws IOException, ParseException {
     while (in.next()) {
       a = in.array();
       s = in.start();
@@ -485,7 +486,8 @@ final class StackParser {
     warnings.add(new Warning(stackLine, why + " at line " + lineNo + "; the stack's lines are kept as unrecognised"));
     int from = 0;
     for (int i = 0; i < openLineCount; i++) {
-      unrecognized.add(new SourceLine(openLines[i], new String(openRaw, from, openRawEnds[i] - from)));
+      unrecognized.add(
+          new SourceLine(openLines[i], new String(openRaw, from, openRawEnds[i] - from, StandardCharsets.UTF_8)));
       from = openRawEnds[i];
     }
     inMapEntry = false;
@@ -556,14 +558,15 @@ final class StackParser {
       int inner = from + 2;
       int end = to - 1;
       if (StackLineClassifier.indexOf(a, inner, end, '\\') >= 0) {
-        return index.intern(StackText.unescapePythonBytes(a, inner, end));
+        char[] chars = text(inner, end).toCharArray();
+        return index.intern(StackText.unescapePythonBytes(chars, 0, chars.length));
       }
       return index.intern(a, inner, end);
     }
     return index.intern(a, from, to);
   }
 
-  private static boolean isHex(char c) {
+  private static boolean isHex(byte c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
@@ -592,16 +595,17 @@ final class StackParser {
   }
 
   private String text(int from, int to) {
-    return new String(a, from, Math.max(0, to - from));
+    return new String(a, from, Math.max(0, to - from), StandardCharsets.UTF_8);
   }
 
   private String fullLine() {
-    return new String(a, lineStart, e - lineStart);
+    return text(lineStart, e);
   }
 
   /** A parse error at {@code a[index]} of the current line. */
   private ParseException error(int index, String reason, String expected) {
-    return new ParseException(source, lineNo, index - lineStart + 1, fullLine(), reason, expected);
+    int column = text(lineStart, index).length() + 1; // in characters, as an editor counts them
+    return new ParseException(source, lineNo, column, fullLine(), reason, expected);
   }
 
   private StackCountResult result() {
