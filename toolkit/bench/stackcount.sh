@@ -5,8 +5,11 @@
 # round, inputs in the page cache; prints the median (min-max) wall seconds, MB/s and peak RSS.
 #
 #   toolkit/bench/stackcount.sh [RUNS]        (from the project root; default 10 runs)
+#   FLAMEGRAPH=DIR toolkit/bench/stackcount.sh [RUNS]   also runs DIR/stackcollapse.pl (FlameGraph)
 #
 # Needs: the jar (mvn -q -DskipTests package), /usr/bin/python3, mawk, perl, GNU time.
+# FlameGraph is not a Debian package; with a checkout of brendangregg/FlameGraph its stackcollapse.pl
+# is the peer the targets name.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-10}
@@ -23,6 +26,10 @@ cmds=("java -jar $JAR parse --tool stackcount --format summary $F"
       "java -jar $JAR parse --tool stackcount --format folded $F"
       "awk -f $BENCH/peers/collapse_stackcount.awk $F"
       "perl $BENCH/peers/collapse_stackcount.pl $F")
+if [ -n "${FLAMEGRAPH:-}" ]; then
+  names+=("FlameGraph stackcollapse.pl")
+  cmds+=("perl $FLAMEGRAPH/stackcollapse.pl $F")
+fi
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 

@@ -22,6 +22,8 @@ public final class Main implements Runnable {
   public static final int MALFORMED = 2;
   /** Exit status: the input holds only the tool's own error report and no measurement. */
   public static final int TOOL_ERROR = 3;
+  /** Exit status: the command failed unexpectedly (an I/O error, a bug); the stack trace is on stderr. */
+  public static final int EXECUTION_FAILED = 4;
 
   /** The subcommands in the order {@code --help} lists them. */
   private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
@@ -52,7 +54,21 @@ public final class Main implements Runnable {
       // builds the command line on this one.
       TablesawStartup.initializeInBackground();
     }
+    ParseCommand plain = ParseCommand.plain(args);
+    if (plain != null) {
+      return runWithoutPicocli(plain);
+    }
     return commandLine(args.length > 0 ? args[0] : null).execute(args);
+  }
+
+  /** Runs a command set up without picocli, handling a failure as {@link #commandLine} does. */
+  private static int runWithoutPicocli(java.util.concurrent.Callable<Integer> command) {
+    try {
+      return command.call();
+    } catch (Exception e) {
+      e.printStackTrace();
+      return EXECUTION_FAILED;
+    }
   }
 
   /**
@@ -79,7 +95,7 @@ public final class Main implements Runnable {
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return USAGE;
         });
-    cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : 4);
+    cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : EXECUTION_FAILED);
     return cl;
   }
 

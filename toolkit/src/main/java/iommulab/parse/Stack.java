@@ -38,7 +38,7 @@ public record Stack(
 
   public Stack {
     Objects.requireNonNull(process, "process");
-    frames = List.copyOf(frames);
+    frames = frames instanceof FrameList ? frames : List.copyOf(frames);
     if (userStart != NOT_DELIMITED && (userStart < 0 || userStart > frames.size())) {
       throw new IllegalArgumentException(
           "userStart " + userStart + " outside 0.." + frames.size() + " (or -1 when not delimited)");

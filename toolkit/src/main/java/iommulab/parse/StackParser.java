@@ -461,7 +461,7 @@ final class StackParser {
   private void emit(int stackInterval, long count) {
     Stack stack =
         new Stack(
-            stackInterval, process, pid, count, List.of(Arrays.copyOf(frames, depth)), userStart, stackLine);
+            stackInterval, process, pid, count, new FrameList(Arrays.copyOf(frames, depth)), userStart, stackLine);
     stacks.add(stack);
     totalCount += count;
     reset();

@@ -84,4 +84,32 @@ class ByteLineReaderTest {
     assertEquals(2, e.line());
     assertEquals(8, e.column(), e.getMessage()); // "    é [" is 7 characters (8 bytes)
   }
+
+  @Test
+  void findsEveryNewlineAmongBytesThatDifferFromItByOneBit() throws Exception {
+    // The word-at-a-time search must not be fooled by 0x0B, 0x08, 0x8A, 0x09 or 0x00 next to '\n'.
+    byte[] alphabet = {'\n', 0x0B, 0x08, (byte) 0x8A, 0x09, 0x00, 'a', (byte) 0xFF, 0x0E, '\r'};
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      byte[] bytes = new byte[random.nextInt(300)];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      List<Integer> expectedEnds = new ArrayList<>();
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          expectedEnds.add(i);
+        }
+      }
+      ByteLineReader r = new ByteLineReader(new ByteArrayInputStream(bytes), "t");
+      List<Integer> ends = new ArrayList<>();
+      while (r.next()) {
+        if (r.hadNewline()) {
+          int end = r.end();
+          ends.add(end < bytes.length && bytes[end] == '\r' ? end + 1 : end);
+        }
+      }
+      assertEquals(expectedEnds, ends, "round " + round);
+    }
+  }
 }
