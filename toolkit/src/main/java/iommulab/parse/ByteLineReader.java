@@ -160,9 +160,9 @@ final class ByteLineReader implements Closeable {
     return lastHadNewline;
   }
 
-  /** {@code array()[from .. to)} decoded; malformed UTF-8 becomes U+FFFD, as in any decoded text. */
+  /** {@code array()[from .. to)} decoded; see {@link #decode}. */
   String text(int from, int to) {
-    return new String(buf, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+    return decode(buf, from, to);
   }
 
   /**
@@ -170,11 +170,17 @@ final class ByteLineReader implements Closeable {
    * {@code index} of the current line.
    */
   int column(int index) {
-    return text(start, index).length() + 1;
+    return column(buf, start, index);
   }
 
-  String source() {
-    return source;
+  /** {@code b[from .. to)} decoded; malformed UTF-8 becomes U+FFFD, as in any decoded text. */
+  static String decode(byte[] b, int from, int to) {
+    return new String(b, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+  }
+
+  /** The 1-based column, in characters, of byte {@code index} of a line starting at {@code lineStart}. */
+  static int column(byte[] b, int lineStart, int index) {
+    return decode(b, lineStart, index).length() + 1;
   }
 
   @Override

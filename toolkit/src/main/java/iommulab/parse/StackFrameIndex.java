@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Interns frame and process names straight from the line buffer's UTF-8 bytes: a profile of 200,000 stacks prints
- * ~4 million frame lines but only ~20,000 distinct names, so looking the characters up before making a
- * String saves almost every allocation and makes frame lists share their strings.
+ * Interns frame and process names straight from the line buffer's UTF-8 bytes: a profile of 200,000
+ * stacks prints ~4 million frame lines but only ~20,000 distinct names, so looking the bytes up before
+ * making a String saves almost every allocation and makes frame lists share their strings.
  *
  * <p>Layout for few cache misses per lookup: the open-addressing table holds (hash, id) pairs side by
- * side in one {@code int[]}, and the bytes of all names sit in one {@code byte[]} pool. A name is decoded once, when first seen.
+ * side in one {@code int[]}, and the bytes of all names sit in one {@code byte[]} pool. A name is
+ * decoded once, when first seen.
  */
 final class StackFrameIndex {
   private int[] table = new int[2 << 12]; // slot i: table[2i] = hash, table[2i + 1] = id + 1 (0 = empty)
@@ -20,9 +21,9 @@ final class StackFrameIndex {
   private int poolSize;
   private int size;
 
-  /** The interned String for the UTF-8 bytes {@code chars[from .. to)}. */
-  String intern(byte[] chars, int from, int to) {
-    return intern(chars, from, to, null);
+  /** The interned String for the UTF-8 bytes {@code bytes[from .. to)}. */
+  String intern(byte[] bytes, int from, int to) {
+    return intern(bytes, from, to, null);
   }
 
   /** The interned form of an already built String (unescaped names). */
@@ -31,18 +32,18 @@ final class StackFrameIndex {
     return intern(bytes, 0, bytes.length, s);
   }
 
-  private String intern(byte[] chars, int from, int to, String built) {
-    int h = hash(chars, from, to);
+  private String intern(byte[] bytes, int from, int to, String built) {
+    int h = hash(bytes, from, to);
     int slot = mix(h) & mask;
     int n = to - from;
     while (true) {
       int id = table[2 * slot + 1] - 1;
       if (id < 0) {
-        return add(chars, from, to, h, slot, built);
+        return add(bytes, from, to, h, slot, built);
       }
       if (table[2 * slot] == h) {
         int off = offsets[id];
-        if (offsets[id + 1] - off == n && Arrays.equals(pool, off, off + n, chars, from, to)) {
+        if (offsets[id + 1] - off == n && Arrays.equals(pool, off, off + n, bytes, from, to)) {
           return names[id];
         }
       }
@@ -54,7 +55,7 @@ final class StackFrameIndex {
     return size;
   }
 
-  private String add(byte[] chars, int from, int to, int h, int slot, String built) {
+  private String add(byte[] bytes, int from, int to, int h, int slot, String built) {
     int n = to - from;
     if (size + 2 > names.length) {
       names = Arrays.copyOf(names, names.length * 2);
@@ -63,11 +64,11 @@ final class StackFrameIndex {
     if (poolSize + n > pool.length) {
       pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + n));
     }
-    System.arraycopy(chars, from, pool, poolSize, n);
+    System.arraycopy(bytes, from, pool, poolSize, n);
     offsets[size] = poolSize;
     poolSize += n;
     offsets[size + 1] = poolSize;
-    String name = built != null ? built : new String(chars, from, n, StandardCharsets.UTF_8);
+    String name = built != null ? built : new String(bytes, from, n, StandardCharsets.UTF_8);
     names[size] = name;
     table[2 * slot] = h;
     table[2 * slot + 1] = size + 1;
@@ -79,18 +80,18 @@ final class StackFrameIndex {
   }
 
   /**
-   * Hashes the length and at most 8 characters from each end, in two independent chains: frames that
+   * Hashes the length and at most 8 bytes from each end, in two independent chains: frames that
    * differ almost always differ there (C++ signatures and Java classes share long middles, not their
-   * ends) and the equality check settles the rest. Hashing every character costs more than the lookup.
+   * ends) and the equality check settles the rest. Hashing every byte costs more than the lookup.
    */
-  private static int hash(byte[] chars, int from, int to) {
+  private static int hash(byte[] bytes, int from, int to) {
     int n = to - from;
     int k = Math.min(8, n);
     int head = n;
     int tail = 0;
     for (int i = 0; i < k; i++) {
-      head = 31 * head + chars[from + i];
-      tail = 37 * tail + chars[to - 1 - i];
+      head = 31 * head + bytes[from + i];
+      tail = 37 * tail + bytes[to - 1 - i];
     }
     return head * 0x9E3779B1 + tail;
   }

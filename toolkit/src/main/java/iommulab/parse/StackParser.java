@@ -1,7 +1,6 @@
 package iommulab.parse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -486,8 +485,7 @@ final class StackParser {
     warnings.add(new Warning(stackLine, why + " at line " + lineNo + "; the stack's lines are kept as unrecognised"));
     int from = 0;
     for (int i = 0; i < openLineCount; i++) {
-      unrecognized.add(
-          new SourceLine(openLines[i], new String(openRaw, from, openRawEnds[i] - from, StandardCharsets.UTF_8)));
+      unrecognized.add(new SourceLine(openLines[i], ByteLineReader.decode(openRaw, from, openRawEnds[i])));
       from = openRawEnds[i];
     }
     inMapEntry = false;
@@ -595,7 +593,7 @@ final class StackParser {
   }
 
   private String text(int from, int to) {
-    return new String(a, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+    return ByteLineReader.decode(a, from, to);
   }
 
   private String fullLine() {
@@ -604,8 +602,8 @@ final class StackParser {
 
   /** A parse error at {@code a[index]} of the current line. */
   private ParseException error(int index, String reason, String expected) {
-    int column = text(lineStart, index).length() + 1; // in characters, as an editor counts them
-    return new ParseException(source, lineNo, column, fullLine(), reason, expected);
+    return new ParseException(
+        source, lineNo, ByteLineReader.column(a, lineStart, index), fullLine(), reason, expected);
   }
 
   private StackCountResult result() {
