@@ -146,7 +146,7 @@ final class PerfAssembler {
     }
     double rowsPerChar = (double) columns.size / charsSeen;
     long expected = (long) (rowsPerChar * expectedChars * 1.02) + 1024;
-    columns.reserve((int) Math.min(expected, Integer.MAX_VALUE - 16));
+    columns.reserveInBackground((int) Math.min(expected, Integer.MAX_VALUE - 16));
   }
 
   private Block current(long number) {

@@ -74,14 +74,14 @@ final class PerfStringColumn {
     return chars.length == 0 ? -1 : idOf(chars, 0, chars.length);
   }
 
-  /** Ensures room for {@code rows} rows without further copies. */
-  void reserve(int rows) {
-    if (byteKeys != null && byteKeys.length < rows) {
-      byteKeys = Arrays.copyOf(byteKeys, rows);
-    } else if (shortKeys != null && shortKeys.length < rows) {
-      shortKeys = Arrays.copyOf(shortKeys, rows);
-    } else if (intKeys != null && intKeys.length < rows) {
-      intKeys = Arrays.copyOf(intKeys, rows);
+  /**
+   * Moves the keys into {@code bigger}, allocated ahead for the whole input, if they are still one
+   * byte wide and it is larger; otherwise the column goes on growing by itself.
+   */
+  void adoptByteKeys(byte[] bigger) {
+    if (byteKeys != null && bigger.length > byteKeys.length) {
+      System.arraycopy(byteKeys, 0, bigger, 0, size);
+      byteKeys = bigger;
     }
   }
 
