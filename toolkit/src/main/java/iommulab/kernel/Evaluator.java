@@ -58,6 +58,7 @@ public final class Evaluator implements AutoCloseable {
             .out(System.out)
             .err(System.err)
             .compilerOptions("-Xlint:none", "-proc:none")
+            .fileManager(IndexKeepingFileManager::new)
             .build();
     Evaluator ev = new Evaluator(shell, control);
     for (String entry : Classpath.entries(System.getProperty("java.class.path", ""))) {
