@@ -107,10 +107,13 @@ final class PerfColumns {
     t.start();
   }
 
-  /** Waits for a background reservation, if one is running, and drops it unused. */
+  /**
+   * Waits for a background reservation, if one is running, and drops it unused (so its arrays are
+   * not being allocated while the table is built); a failure to allocate what is not needed is moot.
+   */
   private void dropPending() {
     if (pending != null) {
-      awaitPending();
+      pending.handle((unused, failure) -> null).join();
       pending = null;
     }
   }
