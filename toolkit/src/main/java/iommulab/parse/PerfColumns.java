@@ -147,7 +147,7 @@ final class PerfColumns {
     line = moveInto(line, r.line);
     PerfStringColumn[] strings = stringColumns();
     for (int i = 0; i < strings.length; i++) {
-      strings[i].adoptByteKeys(r.byteKeys[i]);
+      strings[i].adoptKeys(r.byteKeys[i], r.rows);
     }
   }
 

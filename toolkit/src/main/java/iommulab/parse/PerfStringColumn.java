@@ -75,13 +75,20 @@ final class PerfStringColumn {
   }
 
   /**
-   * Moves the keys into {@code bigger}, allocated ahead for the whole input, if they are still one
-   * byte wide and it is larger; otherwise the column goes on growing by itself.
+   * Makes room for {@code rows} rows: keys still one byte wide move into {@code bigger}, allocated
+   * ahead for the whole input on another thread; wider keys (more than 254 distinct values) are
+   * grown here.
    */
-  void adoptByteKeys(byte[] bigger) {
-    if (byteKeys != null && bigger.length > byteKeys.length) {
-      System.arraycopy(byteKeys, 0, bigger, 0, size);
-      byteKeys = bigger;
+  void adoptKeys(byte[] bigger, int rows) {
+    if (byteKeys != null) {
+      if (bigger.length > byteKeys.length) {
+        System.arraycopy(byteKeys, 0, bigger, 0, size);
+        byteKeys = bigger;
+      }
+    } else if (shortKeys != null && shortKeys.length < rows) {
+      shortKeys = Arrays.copyOf(shortKeys, rows);
+    } else if (intKeys != null && intKeys.length < rows) {
+      intKeys = Arrays.copyOf(intKeys, rows);
     }
   }
 

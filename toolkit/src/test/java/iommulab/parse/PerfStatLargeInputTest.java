@@ -58,6 +58,28 @@ class PerfStatLargeInputTest {
     checkSame(text, "long lines after short", -1);
   }
 
+  /**
+   * {@code --per-thread} with every copy on its own thread ids: the aggregate keys widen to two bytes
+   * before the move-in (over 254 distinct values) and to four after it (over 65,534).
+   */
+  @Test
+  void manyDistinctAggregatesWidenTheKeysAroundTheMoveIn() throws Exception {
+    String one = read("per-thread-csv.txt");
+    StringBuilder text = new StringBuilder();
+    java.util.regex.Pattern tid = java.util.regex.Pattern.compile("-(\\d+),");
+    for (long copy = 1; copy <= 6000; copy++) {
+      for (String line : one.split("\n")) {
+        java.util.regex.Matcher m = tid.matcher(line);
+        text.append(m.find()
+            ? line.substring(0, m.start(1)) + (copy * 10_000_000L + Long.parseLong(m.group(1))) + line.substring(m.end(1))
+            : line).append('\n');
+      }
+    }
+    Path file = write(text.toString());
+    assertTrue(PerfStat.parse(file).table().stringColumn("aggr").countUnique() > 65_534);
+    checkSame(text.toString(), "per-thread, own thread ids", 6000 * PerfStat.parse(one).table().rowCount());
+  }
+
   /** The float columns handed to Tablesaw without a copy still behave as Tablesaw's own. */
   @Test
   void floatColumnsTakeAppendsAfterTheParse() throws Exception {
