@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -13,7 +14,7 @@ import javax.tools.StandardJavaFileManager;
 
 /**
  * JShell's standard file manager with one call made idempotent. Every javac task JShell starts
- * (two or three per snippet) sets {@code --multi-release} on the shared file manager, with the same
+ * (two to four per snippet) sets {@code --multi-release} on the shared file manager, with the same
  * value each time, and JDK 17's {@code JavacFileManager.handleOption} drops its index of the class
  * path's packages on any file-manager option, so each task re-indexed the whole toolkit jar:
  * about a tenth of a trivial cell's time. A repeat of the value already set is consumed here;
@@ -36,7 +37,7 @@ final class IndexKeepingFileManager extends ForwardingJavaFileManager<StandardJa
       if (value.equals(multiRelease)) {
         return true;
       }
-      boolean handled = fileManager.handleOption(current, java.util.List.of(value).iterator());
+      boolean handled = fileManager.handleOption(current, List.of(value).iterator());
       if (handled) {
         multiRelease = value;
       }

@@ -68,10 +68,9 @@ final class PerfColumns {
 
   /** Makes room for one more row in the numeric arrays; the string columns grow themselves. */
   void ensureRoom() {
-    if (pending != null && ((size & ADOPT_CHECK_MASK) == 0 || size == capacity)) {
-      if (size == capacity || pending.isDone()) {
-        adopt(awaitPending());
-      }
+    if (pending != null
+        && (size == capacity || ((size & ADOPT_CHECK_MASK) == 0 && pending.isDone()))) {
+      adopt(awaitPending());
     }
     if (size < capacity) {
       return;
@@ -98,7 +97,8 @@ final class PerfColumns {
     if (rows <= capacity || pending != null) {
       return;
     }
-    pending = CompletableFuture.supplyAsync(() -> new Reserve(rows), PerfColumns::startDaemon);
+    int strings = stringColumns().length;
+    pending = CompletableFuture.supplyAsync(() -> new Reserve(rows, strings), PerfColumns::startDaemon);
   }
 
   private static void startDaemon(Runnable task) {
@@ -172,10 +172,11 @@ final class PerfColumns {
     final float[] metricValue;
     final double[] elapsedSeconds;
     final int[] line;
-    final byte[][] byteKeys = new byte[5][];
+    final byte[][] byteKeys;
 
-    Reserve(int rows) {
+    Reserve(int rows, int stringColumns) {
       this.rows = rows;
+      byteKeys = new byte[stringColumns][];
       run = new int[rows];
       intervalSeconds = new double[rows];
       aggrCpus = new int[rows];
