@@ -45,6 +45,13 @@ final class PerfCsvLine {
     while (p < e && b[p] == ' ') {
       p++;
     }
+    if (fastLayout && fusedScan) {
+      if (fused(b, p, e, sep, r)) {
+        fusedLines++;
+        return PerfProblem.RECORD;
+      }
+      r.reset(b);
+    }
     split(b, p, e, sep);
     if (count < 5) {
       return notRecord(b, s, e, sep, strictShape, "too few fields");
@@ -234,6 +241,189 @@ final class PerfCsvLine {
   }
 
   private PerfReading r0;
+
+  /** Off only in tests, which compare {@link #fused} with {@link #split} + {@link #fast}. */
+  boolean fusedScan = true;
+  /** Lines {@link #fused} took, for tests. */
+  long fusedLines;
+  /** That field's value when it is a plain decimal (see PerfNumbers.plainDecimal), else -1. */
+  private double fieldPlain;
+  /** The previous line's timestamp text and value: perf prints one timestamp for many lines. */
+  private char[] lastTimeChars = new char[32];
+  private int lastTimeLength = -1;
+  private char lastTimeSeparator;
+  private double lastTime;
+
+  /**
+   * {@link #fast} without the separate {@link #split} pass: the fields of the remembered layout are
+   * found and converted in one scan. True only when the line is a record of that layout and {@code r}
+   * then holds exactly what {@code split} + {@code fast} would give; false (with {@code r} to be reset)
+   * at anything else, and the general path decides.
+   */
+  private boolean fused(char[] b, int p, int e, char sep, PerfReading r) {
+    int q = p;
+    if (fastTime) {
+      int n = lastTimeLength;
+      int te;
+      double t;
+      if (n > 0 && sep == lastTimeSeparator && q + n < e && b[q + n] == sep
+          && sameText(b, q, lastTimeChars, n)) {
+        te = q + n;
+        t = lastTime;
+      } else {
+        te = scanField(b, q, e, sep);
+        if (te == e || te - q < 11 || b[te - 10] != '.') {
+          return false;
+        }
+        t = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, q, te, false);
+        if (Double.isNaN(t)) {
+          return false;
+        }
+        if (te - q <= lastTimeChars.length) {
+          System.arraycopy(b, q, lastTimeChars, 0, te - q);
+          lastTimeLength = te - q;
+          lastTimeSeparator = sep;
+          lastTime = t;
+        }
+      }
+      r.intervalSeconds = t;
+      q = te + 1;
+    }
+    if (fastAggr) {
+      int ae = indexOf(b, q, e, sep);
+      if (ae == e || ae == q || PerfHumanLine.isDigit(b[q])) {
+        return false;
+      }
+      r.aggrStart = q;
+      r.aggrEnd = ae;
+      q = ae + 1;
+    }
+    if (fastCpus) {
+      int ce = indexOf(b, q, e, sep);
+      long cpus = ce == e ? -1 : PerfNumbers.parseUnsignedLong(b, q, ce);
+      if (cpus < 0 || cpus > Integer.MAX_VALUE) {
+        return false;
+      }
+      r.aggrCpus = (int) cpus;
+      q = ce + 1;
+    }
+    int vs = q;
+    int ve = scanField(b, q, e, sep);
+    if (ve == e) {
+      return false;
+    }
+    if (ve > vs && b[vs] == '<') {
+      if (!isValue(b, vs, ve)) {
+        return false;
+      }
+      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
+    } else {
+      if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
+        return false;
+      }
+      double v = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, vs, ve, false);
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      r.value = v;
+    }
+    int us = ve + 1;
+    int ue = indexOf(b, us, e, sep);
+    if (ue == e || (ue > us && PerfHumanLine.isDigit(b[us]))) {
+      return false;
+    }
+    int es = ue + 1;
+    int ee = indexOf(b, es, e, sep);
+    if (ee == e || ee == es) {
+      return false;
+    }
+    int rs = ee + 1;
+    int re = indexOf(b, rs, e, sep);
+    if (re == e || PerfNumbers.parseUnsignedLong(b, rs, re) < 0) {
+      return false;
+    }
+    int ps = re + 1;
+    int pe = scanField(b, ps, e, sep);
+    double pct = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, ps, pe, false);
+    if (Double.isNaN(pct)) {
+      return false;
+    }
+    float metric = Float.NaN;
+    if (pe < e) {
+      int ms = pe + 1;
+      int me = scanField(b, ms, e, sep);
+      if (commaSeparated && me - ms == 2 && PerfHumanLine.isDigit(b[ms]) && PerfHumanLine.isDigit(b[ms + 1])
+          && PerfHumanLine.indexOf(b, ps, pe, '.') < 0) {
+        return false; // "100,00": a decimal comma (see core)
+      }
+      if (me > ms) {
+        double mv = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, ms, me, false);
+        if (Double.isNaN(mv)) {
+          return false;
+        }
+        metric = (float) mv;
+      }
+      if (me < e) {
+        r.metricUnitStart = me + 1;
+        r.metricUnitEnd = PerfHumanLine.trimEnd(b, me + 1, e);
+      }
+    }
+    r.unitStart = us;
+    r.unitEnd = ue;
+    r.eventStart = es;
+    r.eventEnd = ee;
+    r.runPct = (float) pct;
+    r.metricValue = metric;
+    return true;
+  }
+
+  private static boolean sameText(char[] b, int q, char[] text, int n) {
+    for (int i = 0; i < n; i++) {
+      if (b[q + i] != text[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(char[] b, int q, int e, char sep) {
+    while (q < e && b[q] != sep) {
+      q++;
+    }
+    return q;
+  }
+
+  /**
+   * Finds the end of the field at {@code q} and, in the same pass, its value if it is a plain
+   * decimal: digits with at most one '.' between digits, at most 19 characters, a mantissa below
+   * 2^53 (the cases PerfNumbers.plainDecimal accepts). Returns the field's end (its separator or the
+   * line end) and sets {@link #fieldPlain}.
+   */
+  private int scanField(char[] b, int q, int e, char sep) {
+    long mantissa = 0;
+    int dot = -1;
+    boolean plain = true;
+    int i = q;
+    for (; i < e; i++) {
+      char c = b[i];
+      if (c == sep) {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+      } else if (c == '.' && dot < 0 && i > q) {
+        dot = i;
+      } else {
+        plain = false;
+      }
+    }
+    if (!plain || i == q || dot == i - 1 || i - q > 19 || mantissa >= 1L << 53 || mantissa < 0) {
+      fieldPlain = -1;
+    } else {
+      fieldPlain = dot < 0 ? mantissa : mantissa / PerfNumbers.pow10(i - dot - 1);
+    }
+    return i;
+  }
 
   /**
    * perf prints a counter's further metrics on their own lines with the counter fields empty:
