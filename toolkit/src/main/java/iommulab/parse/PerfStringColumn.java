@@ -63,6 +63,13 @@ final class PerfStringColumn {
       appendId(last);
       return;
     }
+    // perf -A / --per-* print the aggregates in the same order every interval: CPU0, CPU1, ...
+    int next = last + 1;
+    if (next > 0 && next < values.size() && sameChars(keys[next], b, s, e)) {
+      lastId = next;
+      appendId(next);
+      return;
+    }
     int id = idOf(b, s, e);
     lastId = id;
     appendId(id);
