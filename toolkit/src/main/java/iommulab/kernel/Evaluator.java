@@ -38,11 +38,13 @@ public final class Evaluator implements AutoCloseable {
 
   private final JShell shell;
   private final InProcessControl control;
+  private final ReplClassFiles replClassFiles;
   private final Set<String> classpath = new LinkedHashSet<>();
 
   private Evaluator(JShell shell, InProcessControl control) {
     this.shell = shell;
     this.control = control;
+    this.replClassFiles = ReplClassFiles.of(shell);
   }
 
   /**
@@ -83,6 +85,11 @@ public final class Evaluator implements AutoCloseable {
   /** The snippets JShell keeps (declarations, imports, statements), for tests. */
   java.util.stream.Stream<Snippet> keptSnippets() {
     return shell.snippets().filter(s -> shell.status(s).isActive());
+  }
+
+  /** JShell's kept class files, for tests. */
+  ReplClassFiles replClassFiles() {
+    return replClassFiles;
   }
 
   /** The entries added so far, in order. */
@@ -144,8 +151,12 @@ public final class Evaluator implements AutoCloseable {
       if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
         // JShell keeps every expression's value as a variable $N and imports all of them into each
         // later snippet's wrapper class, so every cell compiled slower than the one before. The value
-        // is taken above; nothing shows its $N name, so the variable goes.
+        // is taken above; nothing shows its $N name, so the variable goes, and its class file too.
         shell.drop(snippet);
+        replClassFiles.forget(snippet);
+      } else if (snippet.kind() == Snippet.Kind.EXPRESSION || snippet.kind() == Snippet.Kind.STATEMENT) {
+        // ran once and is never compiled against again (only declarations are imported)
+        replClassFiles.forget(snippet);
       }
     }
     return outcome;

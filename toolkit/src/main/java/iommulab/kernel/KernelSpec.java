@@ -73,9 +73,16 @@ public final class KernelSpec {
     return argv;
   }
 
-  /** JVM options for a kernel: small heap start, quick JIT warm-up, quiet CDS mismatches. */
+  /** The one JDK package the kernel opens: JShell's, so dropped snippets' class files can go. */
+  static final String OPEN_JSHELL = "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED";
+
+  /**
+   * JVM options for a kernel: small heap start, quick JIT warm-up, quiet CDS mismatches, and JShell
+   * opened for {@link ReplClassFiles}.
+   */
   static List<String> jvmOptions() {
-    return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        OPEN_JSHELL);
   }
 
   /** {@code -jar JAR} or {@code -cp CLASSPATH iommulab.cli.Main}, absolute. */

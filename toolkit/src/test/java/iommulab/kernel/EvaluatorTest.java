@@ -2,6 +2,7 @@ package iommulab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,6 +39,36 @@ class EvaluatorTest {
       assertEquals(
           List.of(Snippet.Kind.IMPORT, Snippet.Kind.VAR, Snippet.Kind.METHOD),
           ev.keptSnippets().map(Snippet::kind).collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void cellsThatRunOnceLeaveNoClassFilesBehind() throws CellError {
+    // Surefire opens jdk.jshell as the kernel's launcher does; without that the count would be -1.
+    try (Evaluator ev = Evaluator.create(List.of("import java.util.*;"))) {
+      assertTrue(ev.replClassFiles().active(), "jdk.jshell is opened to the evaluator");
+      ev.eval("int base = 40;\nint plus(int v) { return base + v; }\nclass Box { int v = 1; }\n"
+          + "List<Integer> xs = new ArrayList<>();");
+      ev.eval("1 + 1");
+      int before = ev.replClassFiles().size();
+      for (int i = 0; i < 30; i++) {
+        assertEquals(i + 2, ev.eval(i + " + 2").value()); // a value, dropped
+        ev.eval("xs.add(" + i + ");\nfor (int k = 0; k < 2; k++) { base += 0; }"); // statements
+        ev.eval("base"); // a variable's value
+        ev.eval("base = 40"); // an assignment
+      }
+      assertEquals(before, ev.replClassFiles().size(), "120 cells that run once added no class files");
+      // the declarations' classes are still there for the compiler, nested class included
+      assertEquals(42, ev.eval("plus(2)").value());
+      assertEquals(1, ev.eval("new Box().v").value());
+      assertEquals(30, ev.eval("xs.size()").value());
+      ev.eval("int later = plus(new Box().v);");
+      assertEquals(before + 1, ev.replClassFiles().size(), "a declaration keeps its class file");
+      // redefining what the statements used: JShell recompiles declarations only, and they work
+      ev.eval("int plus(int v) { return base - v; }");
+      ev.eval("xs.add(plus(1));");
+      assertEquals(39, ev.eval("xs.get(30)").value());
+      assertEquals(41, ev.eval("later").value());
     }
   }
 }
