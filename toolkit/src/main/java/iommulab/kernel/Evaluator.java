@@ -142,24 +142,33 @@ public final class Evaluator implements AutoCloseable {
         throw compileError(snippet);
       }
       if (event.exception() != null) {
-        throw runtimeError(event.exception(), snippet);
+        CellError error = runtimeError(event.exception(), snippet);
+        forgetIfRunOnce(snippet); // a failed value would otherwise stay, as $N, in every later snippet
+        throw error;
       }
       Object value = control.takeResult(event.value());
       if (isValueSnippet(snippet)) {
         outcome = new Outcome(true, value);
       }
-      if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-        // JShell keeps every expression's value as a variable $N and imports all of them into each
-        // later snippet's wrapper class, so every cell compiled slower than the one before. The value
-        // is taken above; nothing shows its $N name, so the variable goes, and its class file too.
-        shell.drop(snippet);
-        replClassFiles.forget(snippet);
-      } else if (snippet.kind() == Snippet.Kind.EXPRESSION || snippet.kind() == Snippet.Kind.STATEMENT) {
-        // ran once and is never compiled against again (only declarations are imported)
-        replClassFiles.forget(snippet);
-      }
+      forgetIfRunOnce(snippet);
     }
     return outcome;
+  }
+
+  /**
+   * JShell keeps every expression's value as a variable $N and imports all of them into each later
+   * snippet's wrapper class, so every cell compiled slower than the one before. The value has been
+   * taken; nothing shows its $N name, so the variable goes, and its class file too. Other
+   * expressions and statements ran once and are never compiled against again (JShell imports only
+   * declarations): their class files go.
+   */
+  private void forgetIfRunOnce(Snippet snippet) {
+    if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+      shell.drop(snippet);
+      replClassFiles.forget(snippet);
+    } else if (snippet.kind() == Snippet.Kind.EXPRESSION || snippet.kind() == Snippet.Kind.STATEMENT) {
+      replClassFiles.forget(snippet);
+    }
   }
 
   private static boolean isValueSnippet(Snippet snippet) {

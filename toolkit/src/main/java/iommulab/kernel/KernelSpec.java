@@ -73,7 +73,7 @@ public final class KernelSpec {
     return argv;
   }
 
-  /** The one JDK package the kernel opens: JShell's, so dropped snippets' class files can go. */
+  /** The one JDK package the kernel opens: JShell's, so the class files of cells that ran once can go. */
   static final String OPEN_JSHELL = "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED";
 
   /**

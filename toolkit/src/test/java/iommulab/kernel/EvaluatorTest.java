@@ -28,6 +28,11 @@ class EvaluatorTest {
       // JShell would have called the first value $1; it is gone, and says so as a compile error.
       CellError e = assertThrows(CellError.class, () -> ev.eval("$1 + 1"));
       assertEquals("CompilationException", e.ename());
+      // a value that fails to compute goes too, not only one that succeeds
+      CellError thrown = assertThrows(CellError.class, () -> ev.eval("Integer.parseInt(\"x\")"));
+      assertEquals("java.lang.NumberFormatException", thrown.ename());
+      assertEquals(
+          List.of("VAR:VAR_DECLARATION_WITH_INITIALIZER_SUBKIND:int a = 3;"), kept(ev));
     }
   }
 
