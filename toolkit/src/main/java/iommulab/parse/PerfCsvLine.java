@@ -189,22 +189,8 @@ final class PerfCsvLine {
       }
       r.aggrCpus = (int) cpus;
     }
-    int vs = starts[k];
-    int ve = ends[k];
-    if (ve > vs && b[vs] == '<') {
-      if (!isValue(b, vs, ve)) {
-        return false;
-      }
-      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
-    } else {
-      if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
-        return false;
-      }
-      double v = PerfNumbers.parse(b, vs, ve, false);
-      if (Double.isNaN(v)) {
-        return false;
-      }
-      r.value = v;
+    if (!counterValue(b, starts[k], ends[k], -1, r)) {
+      return false;
     }
     int us = starts[k + 1];
     if (ends[k + 1] > us && PerfHumanLine.isDigit(b[us])) {
@@ -237,6 +223,30 @@ final class PerfCsvLine {
       r.metricUnitStart = starts[m + 1];
       r.metricUnitEnd = PerfHumanLine.trimEnd(b, starts[m + 1], e);
     }
+    return true;
+  }
+
+  /**
+   * The counter field of a fast-path line: {@code <not counted>}/{@code <not supported>} or a number
+   * starting with a digit ({@code plain} is its value when already known, else -1). False when it is
+   * neither.
+   */
+  private static boolean counterValue(char[] b, int vs, int ve, double plain, PerfReading r) {
+    if (ve > vs && b[vs] == '<') {
+      if (!isValue(b, vs, ve)) {
+        return false;
+      }
+      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
+      return true;
+    }
+    if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
+      return false;
+    }
+    double v = plain >= 0 ? plain : PerfNumbers.parse(b, vs, ve, false);
+    if (Double.isNaN(v)) {
+      return false;
+    }
+    r.value = v;
     return true;
   }
 
@@ -312,20 +322,8 @@ final class PerfCsvLine {
     if (ve == e) {
       return false;
     }
-    if (ve > vs && b[vs] == '<') {
-      if (!isValue(b, vs, ve)) {
-        return false;
-      }
-      r.status = ve - vs == NOT_COUNTED.length ? PerfReading.NOT_COUNTED : PerfReading.NOT_SUPPORTED;
-    } else {
-      if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
-        return false;
-      }
-      double v = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, vs, ve, false);
-      if (Double.isNaN(v)) {
-        return false;
-      }
-      r.value = v;
+    if (!counterValue(b, vs, ve, fieldPlain, r)) {
+      return false;
     }
     int us = ve + 1;
     int ue = indexOf(b, us, e, sep);
