@@ -130,6 +130,11 @@ public final class Evaluator implements AutoCloseable {
   private Outcome evalSnippet(String source) throws CellError {
     List<SnippetEvent> events = shell.eval(source);
     if (control.stopRequested()) {
+      for (SnippetEvent event : events) {
+        if (event.causeSnippet() == null && event.status() != Snippet.Status.REJECTED) {
+          forgetIfRunOnce(event.snippet()); // a stopped value would stay as $N too
+        }
+      }
       throw CellError.of("Interrupted", "the cell was interrupted");
     }
     Outcome outcome = Outcome.NONE;

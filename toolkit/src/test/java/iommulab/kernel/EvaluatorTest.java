@@ -76,4 +76,28 @@ class EvaluatorTest {
       assertEquals(41, ev.eval("later").value());
     }
   }
+
+  @Test
+  void anInterruptedValueIsNotKeptEither() throws Exception {
+    try (Evaluator ev = Evaluator.create(List.of())) {
+      ev.eval("int a = 3;");
+      int before = ev.replClassFiles().size();
+      CellError[] stopped = new CellError[1];
+      Thread cell = new Thread(() -> {
+        try {
+          ev.eval("new java.util.concurrent.CountDownLatch(1).await(60, java.util.concurrent.TimeUnit.SECONDS)");
+        } catch (CellError e) {
+          stopped[0] = e;
+        }
+      });
+      cell.start();
+      Thread.sleep(1500); // compiled and waiting
+      ev.interrupt();
+      cell.join(10_000);
+      assertEquals("Interrupted", stopped[0].ename());
+      assertEquals(List.of("VAR:VAR_DECLARATION_WITH_INITIALIZER_SUBKIND:int a = 3;"), kept(ev));
+      assertEquals(before, ev.replClassFiles().size());
+      assertEquals(4, ev.eval("a + 1").value());
+    }
+  }
 }
