@@ -189,7 +189,7 @@ final class PerfCsvLine {
       }
       r.aggrCpus = (int) cpus;
     }
-    if (!counterValue(b, starts[k], ends[k], -1, r)) {
+    if (!counterValue(b, starts[k], ends[k], r)) {
       return false;
     }
     int us = starts[k + 1];
@@ -228,10 +228,9 @@ final class PerfCsvLine {
 
   /**
    * The counter field of a fast-path line: {@code <not counted>}/{@code <not supported>} or a number
-   * starting with a digit ({@code plain} is its value when already known, else -1). False when it is
-   * neither.
+   * starting with a digit. False when it is neither.
    */
-  private static boolean counterValue(char[] b, int vs, int ve, double plain, PerfReading r) {
+  private static boolean counterValue(char[] b, int vs, int ve, PerfReading r) {
     if (ve > vs && b[vs] == '<') {
       if (!isValue(b, vs, ve)) {
         return false;
@@ -242,7 +241,7 @@ final class PerfCsvLine {
     if (ve == vs || !PerfHumanLine.isDigit(b[vs])) {
       return false;
     }
-    double v = plain >= 0 ? plain : PerfNumbers.parse(b, vs, ve, false);
+    double v = PerfNumbers.parse(b, vs, ve, false);
     if (Double.isNaN(v)) {
       return false;
     }
@@ -256,8 +255,6 @@ final class PerfCsvLine {
   boolean fusedScan = true;
   /** Lines {@link #fused} took, for tests. */
   long fusedLines;
-  /** That field's value when it is a plain decimal (see PerfNumbers.plainDecimal), else -1. */
-  private double fieldPlain;
   /** The previous line's timestamp text and value: perf prints one timestamp for many lines. */
   private char[] lastTimeChars = new char[32];
   private int lastTimeLength = -1;
@@ -266,7 +263,7 @@ final class PerfCsvLine {
 
   /**
    * {@link #fast} without the separate {@link #split} pass: the fields of the remembered layout are
-   * found and converted in one scan. True only when the line is a record of that layout and {@code r}
+   * found one after the other and converted as they are found. True only when the line is a record of that layout and {@code r}
    * then holds exactly what {@code split} + {@code fast} would give; false (with {@code r} to be reset)
    * at anything else, and the general path decides.
    */
@@ -281,11 +278,11 @@ final class PerfCsvLine {
         te = q + n;
         t = lastTime;
       } else {
-        te = scanField(b, q, e, sep);
+        te = indexOf(b, q, e, sep);
         if (te == e || te - q < 11 || b[te - 10] != '.') {
           return false;
         }
-        t = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, q, te, false);
+        t = PerfNumbers.parse(b, q, te, false);
         if (Double.isNaN(t)) {
           return false;
         }
@@ -318,11 +315,8 @@ final class PerfCsvLine {
       q = ce + 1;
     }
     int vs = q;
-    int ve = scanField(b, q, e, sep);
-    if (ve == e) {
-      return false;
-    }
-    if (!counterValue(b, vs, ve, fieldPlain, r)) {
+    int ve = indexOf(b, q, e, sep);
+    if (ve == e || !counterValue(b, vs, ve, r)) {
       return false;
     }
     int us = ve + 1;
@@ -341,21 +335,21 @@ final class PerfCsvLine {
       return false;
     }
     int ps = re + 1;
-    int pe = scanField(b, ps, e, sep);
-    double pct = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, ps, pe, false);
+    int pe = indexOf(b, ps, e, sep);
+    double pct = PerfNumbers.parse(b, ps, pe, false);
     if (Double.isNaN(pct)) {
       return false;
     }
     float metric = Float.NaN;
     if (pe < e) {
       int ms = pe + 1;
-      int me = scanField(b, ms, e, sep);
+      int me = indexOf(b, ms, e, sep);
       if (commaSeparated && me - ms == 2 && PerfHumanLine.isDigit(b[ms]) && PerfHumanLine.isDigit(b[ms + 1])
           && PerfHumanLine.indexOf(b, ps, pe, '.') < 0) {
         return false; // "100,00": a decimal comma (see core)
       }
       if (me > ms) {
-        double mv = fieldPlain >= 0 ? fieldPlain : PerfNumbers.parse(b, ms, me, false);
+        double mv = PerfNumbers.parse(b, ms, me, false);
         if (Double.isNaN(mv)) {
           return false;
         }
@@ -389,38 +383,6 @@ final class PerfCsvLine {
       q++;
     }
     return q;
-  }
-
-  /**
-   * Finds the end of the field at {@code q} and, in the same pass, its value if it is a plain
-   * decimal: digits with at most one '.' between digits, at most 19 characters, a mantissa below
-   * 2^53 (the cases PerfNumbers.plainDecimal accepts). Returns the field's end (its separator or the
-   * line end) and sets {@link #fieldPlain}.
-   */
-  private int scanField(char[] b, int q, int e, char sep) {
-    long mantissa = 0;
-    int dot = -1;
-    boolean plain = true;
-    int i = q;
-    for (; i < e; i++) {
-      char c = b[i];
-      if (c == sep) {
-        break;
-      }
-      if (c >= '0' && c <= '9') {
-        mantissa = mantissa * 10 + (c - '0');
-      } else if (c == '.' && dot < 0 && i > q) {
-        dot = i;
-      } else {
-        plain = false;
-      }
-    }
-    if (!plain || i == q || dot == i - 1 || i - q > 19 || mantissa >= 1L << 53 || mantissa < 0) {
-      fieldPlain = -1;
-    } else {
-      fieldPlain = dot < 0 ? mantissa : mantissa / PerfNumbers.pow10(i - dot - 1);
-    }
-    return i;
   }
 
   /**

@@ -21,11 +21,6 @@ final class PerfNumbers {
 
   private static final long EXACT_MANTISSA_LIMIT = 1L << 53;
 
-  /** 10^n for 0 <= n < 23, exact. */
-  static double pow10(int n) {
-    return POW10[n];
-  }
-
   private PerfNumbers() {}
 
   /**
