@@ -114,6 +114,21 @@ final class KernelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONNECTION_FILE", description = "the connection file Jupyter wrote")
     Path connectionFile;
 
+    /**
+     * {@code kernel run FILE}, the command line every kernelspec start uses, without picocli: its
+     * classes are built for Java 5, which class-data sharing cannot archive, so loading and verifying
+     * them cost a kernel start about 0.3 s before it could bind its sockets. Anything else (an option,
+     * {@code --help}) returns null and goes through picocli.
+     */
+    static Run plain(String[] args) {
+      if (args.length != 3 || !args[0].equals("kernel") || !args[1].equals("run") || args[2].startsWith("-")) {
+        return null;
+      }
+      Run run = new Run();
+      run.connectionFile = Path.of(args[2]);
+      return run;
+    }
+
     @Override
     public Integer call() throws IOException {
       PrintStream log = System.err;
@@ -122,15 +137,24 @@ final class KernelCommand implements Callable<Integer> {
       long parent = env != null && env.matches("\\d+")
           ? Long.parseLong(env)
           : ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-      Kernel.run(connectionFile, Path.of("").toAbsolutePath(), parent, log, KernelSpec.version());
+      if (!Files.isRegularFile(connectionFile)) {
+        log.println("iommulab kernel run: no connection file " + connectionFile);
+        return Main.USAGE;
+      }
+      try {
+        Kernel.run(connectionFile, Path.of("").toAbsolutePath(), parent, log, KernelSpec.version());
+      } catch (IllegalArgumentException e) {
+        log.println("iommulab kernel run: " + e.getMessage());
+        return Main.MALFORMED;
+      }
       return Main.OK;
     }
   }
 
-  @Command(name = "warm-up", hidden = true, description = "Run a throw-away session (used to build the CDS archive).")
+  @Command(name = "warm-up", hidden = true, description = "Run a throw-away kernel (used to build the CDS archive).")
   static final class WarmUp implements Callable<Integer> {
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       KernelSpec.warmUp();
       return Main.OK;
     }

@@ -4,6 +4,7 @@ import iommulab.parse.TablesawStartup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +55,10 @@ public final class Main implements Runnable {
       // builds the command line on this one.
       TablesawStartup.initializeInBackground();
     }
-    ParseCommand plain = ParseCommand.plain(args);
+    Callable<Integer> plain = ParseCommand.plain(args);
+    if (plain == null) {
+      plain = KernelCommand.Run.plain(args);
+    }
     if (plain != null) {
       return runWithoutPicocli(plain);
     }
@@ -62,7 +66,7 @@ public final class Main implements Runnable {
   }
 
   /** Runs a command set up without picocli, handling a failure as {@link #commandLine} does. */
-  private static int runWithoutPicocli(java.util.concurrent.Callable<Integer> command) {
+  private static int runWithoutPicocli(Callable<Integer> command) {
     try {
       return command.call();
     } catch (Exception e) {

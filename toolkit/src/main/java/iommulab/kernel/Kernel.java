@@ -1,12 +1,15 @@
 package iommulab.kernel;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +46,7 @@ public final class Kernel {
   private int executionCount;
   private volatile boolean stopping;
 
-  private Kernel(JsonObject connection, Path workingDir, PrintStream log, String version) {
+  Kernel(JsonObject connection, Path workingDir, PrintStream log, String version) {
     this.log = log;
     this.version = version;
     this.wire = new Wire(connection.has("key") ? connection.get("key").getAsString() : "");
@@ -54,6 +57,9 @@ public final class Kernel {
     stdin = bind(SocketType.ROUTER, transport, ip, connection.get("stdin_port").getAsInt());
     iopub = bind(SocketType.PUB, transport, ip, connection.get("iopub_port").getAsInt());
     heartbeat = bind(SocketType.REP, transport, ip, connection.get("hb_port").getAsInt());
+    // The first signature check would set up the JCE providers while the client waits for its first
+    // reply; the client is still connecting now.
+    wire.sign(new byte[0]);
     // JShell takes most of the start-up time: start it while the client connects and asks for info.
     session = CompletableFuture.supplyAsync(() -> Session.start(workingDir));
   }
@@ -62,13 +68,51 @@ public final class Kernel {
    * Serves the connection described by a Jupyter connection file until a shutdown request or until
    * the process {@code parentPid} (the client) exits. Relative paths in cells resolve against
    * {@code workingDir}; kernel problems are logged to {@code log}, never into cells.
+   *
+   * @throws IllegalArgumentException when the file is not a Jupyter connection file; the message
+   *     names the file and the field
    */
   public static void run(Path connectionFile, Path workingDir, long parentPid, PrintStream log, String version)
       throws IOException {
-    JsonObject connection = JsonParser.parseString(Files.readString(connectionFile)).getAsJsonObject();
+    JsonObject connection = readConnection(connectionFile);
     Kernel kernel = new Kernel(connection, workingDir, log, version);
     watchParent(parentPid, log);
     kernel.serve();
+  }
+
+  private static final List<String> PORTS = List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port");
+
+  /**
+   * Reads a connection file; an {@link IllegalArgumentException} naming the file and the field says
+   * what is wrong with one that Jupyter could not have written.
+   */
+  static JsonObject readConnection(Path file) throws IOException {
+    String expected = "; expected a JSON object with transport, ip, " + String.join(", ", PORTS)
+        + " and key (signature_scheme hmac-sha256), as Jupyter writes it";
+    JsonObject c;
+    try {
+      var json = JsonParser.parseString(Files.readString(file));
+      if (!json.isJsonObject()) {
+        throw new IllegalArgumentException(file + ": not a Jupyter connection file" + expected);
+      }
+      c = json.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(file + ": not JSON (" + e.getMessage() + ")" + expected, e);
+    }
+    List<String> fields = new ArrayList<>(List.of("transport", "ip"));
+    fields.addAll(PORTS);
+    for (String field : fields) {
+      JsonElement v = c.get(field);
+      boolean port = PORTS.contains(field);
+      if (v == null || !v.isJsonPrimitive() || (port && !v.getAsJsonPrimitive().isNumber())) {
+        throw new IllegalArgumentException(file + ": " + (v == null ? "no " : "bad ") + field + expected);
+      }
+    }
+    if (c.has("signature_scheme") && !c.get("signature_scheme").getAsString().equals("hmac-sha256")) {
+      throw new IllegalArgumentException(
+          file + ": signature_scheme " + c.get("signature_scheme").getAsString() + " is not supported" + expected);
+    }
+    return c;
   }
 
   private static void watchParent(long parentPid, PrintStream log) {
@@ -90,7 +134,8 @@ public final class Kernel {
     return s;
   }
 
-  private void serve() {
+  /** Answers requests until a shutdown request; the shell channel is served on the calling thread. */
+  void serve() {
     Thread hb = daemon("iommulab-heartbeat", () -> {
       while (!stopping) {
         byte[] ping = heartbeat.recv(0);

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,13 +63,18 @@ public final class KernelSpec {
    * @param cdsArchive a class-data-sharing archive to start from, or null
    */
   public static List<String> launcher(Path cdsArchive) {
+    return launcher(cdsArchive, mainClassArgs());
+  }
+
+  /** {@link #launcher(Path)} for the given {@code -jar JAR} or {@code -cp CLASSPATH MAIN} arguments. */
+  static List<String> launcher(Path cdsArchive, List<String> mainClassArgs) {
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (cdsArchive != null) {
       argv.add("-XX:SharedArchiveFile=" + cdsArchive.toAbsolutePath());
     }
     argv.addAll(jvmOptions());
-    argv.addAll(mainClassArgs());
+    argv.addAll(mainClassArgs);
     argv.addAll(List.of("kernel", "run", "{connection_file}"));
     return argv;
   }
@@ -146,30 +152,49 @@ public final class KernelSpec {
    * ({@code kernel warm-up}); the kernel then starts from it. Returns false if the JVM failed.
    */
   public static boolean createCdsArchive(Path archive) throws IOException, InterruptedException {
+    return createCdsArchive(archive, mainClassArgs());
+  }
+
+  /**
+   * {@link #createCdsArchive(Path)} for the given {@code -jar JAR} or {@code -cp CLASSPATH MAIN}
+   * arguments. The JVM archives classes from jars only: a class directory on the path fails it.
+   */
+  static boolean createCdsArchive(Path archive, List<String> mainClassArgs) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
     cmd.addAll(jvmOptions());
-    cmd.addAll(mainClassArgs());
+    cmd.addAll(mainClassArgs);
     cmd.addAll(List.of("kernel", "warm-up"));
     Files.deleteIfExists(archive);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     return p.waitFor() == 0 && Files.isRegularFile(archive);
   }
 
-  /** What {@code kernel warm-up} runs: the start-up path of a kernel and a typical first cell. */
-  public static void warmUp() {
-    try (Session s = Session.start(Path.of(""))) {
-      CellOutput discard = new CellOutput() {
-        @Override public void stream(String name, String text) {}
-        @Override public void display(java.util.Map<String, Object> d, java.util.Map<String, Object> m) {}
-        @Override public void result(java.util.Map<String, Object> d, java.util.Map<String, Object> m) {}
-        @Override public void error(String e, String v, List<String> t) {}
-      };
-      s.execute("int x = 1 + 1;\nSystem.out.println(x);\nx", discard);
-      s.execute("Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))", discard);
-      s.execute("String s = \"\"; s.length()", discard);
-      s.evaluator().complete("s.len", 5);
+  /**
+   * What {@code kernel warm-up} runs: a kernel on loopback TCP, started and asked what a client asks
+   * first (kernel_info, a few typical cells, a completion), so that the archive also holds the
+   * classes of ZeroMQ, the wire format and its HMAC that every kernel start needs before it can answer.
+   */
+  public static void warmUp() throws IOException {
+    try (LoopbackClient client = new LoopbackClient(Duration.ofMinutes(2))) {
+      Kernel kernel = new Kernel(client.connection(), Path.of("").toAbsolutePath(), System.err, version());
+      Thread server = new Thread(kernel::serve, "iommulab-warm-up-kernel");
+      server.setDaemon(true);
+      server.start();
+      client.waitReady();
+      for (String cell : List.of(
+          "int x = 1 + 1;\nSystem.out.println(x);\nx",
+          "Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))",
+          "String s = \"\"; s.length()")) {
+        String id = client.send(client.shell, "execute_request", LoopbackClient.execute(cell));
+        client.reply(client.shell, id);
+        client.iopubUntilIdle(id);
+      }
+      JsonObject complete = new JsonObject();
+      complete.addProperty("code", "s.len");
+      complete.addProperty("cursor_pos", 5);
+      client.reply(client.shell, client.send(client.shell, "complete_request", complete));
     }
   }
 }
