@@ -36,6 +36,17 @@ def run_cell(kc, code):
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
             return result
 
+def warm_trips(kc):
+    """Round trips of 200 trivial cells after 20 warm-up cells, in seconds."""
+    for _ in range(20):
+        run_cell(kc, "1 + 1")
+    trips = []
+    for i in range(200):
+        s = time.perf_counter()
+        assert run_cell(kc, "%d + 1" % i) == str(i + 1)
+        trips.append(time.perf_counter() - s)
+    return trips
+
 ready, first = [], []
 for _ in range(runs):
     km = KernelManager(kernel_name="iommulab")
@@ -50,13 +61,7 @@ for _ in range(runs):
     ready.append(t1 - t0)
     first.append(t2 - t0)
     if _ == runs - 1:
-        for _ in range(20):
-            run_cell(kc, "1 + 1")
-        trips = []
-        for i in range(200):
-            s = time.perf_counter()
-            assert run_cell(kc, "%d + 1" % i) == str(i + 1)
-            trips.append(time.perf_counter() - s)
+        trips = warm_trips(kc)
     kc.stop_channels()
     km.shutdown_kernel(now=False)
 
@@ -78,13 +83,7 @@ if "python3" in KernelSpecManager().find_kernel_specs():
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
-    for _ in range(20):
-        run_cell(kc, "1 + 1")
-    peer = []
-    for i in range(200):
-        s = time.perf_counter()
-        assert run_cell(kc, "%d + 1" % i) == str(i + 1)
-        peer.append(time.perf_counter() - s)
+    peer = warm_trips(kc)
     kc.stop_channels()
     km.shutdown_kernel(now=False)
     print(trip_line("peer: ipykernel, trivial cell round trip", peer))
