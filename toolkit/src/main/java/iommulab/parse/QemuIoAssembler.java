@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Turns classified qemu-io lines into report rows and facts. A report is the pair
  * {@code read N/N bytes at offset N} + statistics line, or one {@code -C} line; everything else qemu-io
- * prints (dumps, map, alloc, length, info, warnings, errors) is recognised and summarised in facts.
+ * prints (dumps, map, alloc, length, info, warnings, errors) is recognised and summarised in facts;
+ * help text is recognised and otherwise left alone.
  * One assembler parses one input.
  */
 final class QemuIoAssembler {
@@ -46,6 +47,7 @@ final class QemuIoAssembler {
   private long pendingOffset;
   private long pendingLine;
 
+  private final QemuIoHelp help = new QemuIoHelp();
   private QemuIoLineKind previous = QemuIoLineKind.BLANK;
   private boolean inFormatSpecific;
 
@@ -99,7 +101,8 @@ final class QemuIoAssembler {
       facts.prompts++;
     }
     long number = lines.number();
-    QemuIoLineKind kind = QemuIoLineKind.classify(buf, from, end, hadPrompt);
+    QemuIoLineKind kind =
+        help.follow(QemuIoLineKind.classify(buf, from, end, hadPrompt), buf, from, end, hadPrompt);
     int content = from;
     while (content < end && Character.isWhitespace(buf[content])) {
       content++;
@@ -129,7 +132,7 @@ final class QemuIoAssembler {
         }
       }
       case FORMAT_WARNING -> formatWarning(new String(buf, from, end - from), number);
-      case FORMAT_WARNING_DETAIL, USAGE -> { }
+      case FORMAT_WARNING_DETAIL, USAGE, HELP_FOOTER, PROGRAM_USAGE, HELP_TEXT -> { }
       case PATTERN_FAILURE -> {
         facts.patternFailures++;
         toolErrors.add(new ToolError(number, new String(buf, from, end - from)));

@@ -51,8 +51,21 @@ enum QemuIoLineKind {
   LOCK_HINT,
   /** A command's own error: {@code read failed: Input/output error}, {@code bad argument count ...}. */
   COMMAND_ERROR,
-  /** Help and usage: {@code read [-abCqv] ... off len -- reads a number of bytes ...}. */
+  /**
+   * A command's one-line usage: {@code read [-abCqv] ... off len -- reads a number of bytes ...}, as
+   * {@code help}, {@code help CMD} and a command's bad option print it.
+   */
   USAGE,
+  /** {@code Use 'help commandname' for extended help.}, the last line of {@code help}. */
+  HELP_FOOTER,
+  /** {@code Usage: qemu-io [OPTIONS]... [-c STRING]... [file]}, the first line of {@code qemu-io -h}. */
+  PROGRAM_USAGE,
+  /**
+   * A line of help text that only the lines before it identify: the description and option lines of
+   * {@code help CMD}, the rest of {@code qemu-io -h}. {@link #classify} never returns it;
+   * {@link QemuIoHelp} does.
+   */
+  HELP_TEXT,
   /**
    * A command typed at the prompt, as a terminal echoes it: {@code qemu-io> read 0 4k}, also with
    * readline's redraw escapes ({@code r ESC[K ESC[D re ...}) as {@code script} records them.
@@ -157,6 +170,12 @@ enum QemuIoLineKind {
     if (regionMatches(buf, from, end, "Format specific information:")) {
       return INFO_SPECIFIC_HEADER;
     }
+    if (regionMatches(buf, from, end, "Use 'help commandname' for extended help.")) {
+      return HELP_FOOTER;
+    }
+    if (regionMatches(buf, from, end, "Usage: qemu-io ")) {
+      return PROGRAM_USAGE;
+    }
     if (isUsage(buf, from, end)) {
       return USAGE;
     }
@@ -244,11 +263,8 @@ enum QemuIoLineKind {
     return UNKNOWN;
   }
 
-  /** {@code name args -- one line}, as help and a bad option print it, or help's closing line. */
+  /** {@code name args -- one line}, as help and a bad option print it. */
   private static boolean isUsage(char[] buf, int from, int end) {
-    if (regionMatches(buf, from, end, "Use 'help commandname' for extended help.")) {
-      return true;
-    }
     return COMMANDS.contains(firstWord(buf, from, end)) && indexOf(buf, from, end, " -- ") > 0;
   }
 
