@@ -9,7 +9,8 @@ import csv, glob, json, re, struct
 from decimal import Decimal
 
 COLS = "run,interval_s,aggr,aggr_cpus,event,value,unit,status,run_pct,variance_pct,metric_value,metric_unit,elapsed_s,line".split(",")
-SEPS = {"csv-semicolon-de_DE": ";", "csv-space": " "}
+SEPS = {"csv-semicolon-de_DE": ";", "csv-space": " ", "csv-tab": "\t", "csv-space-interval-no-aggr": " ",
+        "csv-semicolon-interval-de_DE": ";"}
 # comm-tid: perf prints "%16s-%-8d"; the kernel keeps at most 15 characters of a command name, spaces included
 AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S[^\n]{0,14}?-\d+)"
 HUMAN = re.compile(
@@ -100,8 +101,14 @@ def parse(path):
                 started_rows = len(rows)
                 closed, seen_any = False, False
         row = None
+        # -o --append files whose runs differ in form: a run's counter lines are CSV when comma-split
+        mixed_csv = name.startswith("append-") and not line.startswith(" ") and line.count(",") >= 4
         if line.startswith("{"):
-            o = json.loads(line)
+            if de:
+                # perf -j under a decimal-comma locale: bare numbers such as 100,00 (not JSON)
+                line = re.sub(r"(?<=\d),(?=\d)", ".", line)
+            # --metric-only -I -j prints {"interval" : T}{"metric-value" : ""}... on one line
+            o, _ = json.JSONDecoder().raw_decode(line)
             if "event" in o:
                 aggr = "CPU" + o["cpu"] if "cpu" in o else next((o[k] for k in ("core", "socket", "die", "node", "thread") if k in o), "")
                 v = o["counter-value"]
@@ -110,8 +117,9 @@ def parse(path):
                        None if v.startswith("<") else float(v), o["unit"], status(v),
                        o["pcnt-running"], o.get("variance"),
                        mv if o.get("metric-unit", "") != "" or mv else None, o.get("metric-unit", "")]
-                if row[9] == 0.0 and o.get("metric-unit", "") == "":
-                    row[9] = None
+                if row[9] == 0.0 and o.get("metric-unit", "") in ("", "(null)"):
+                    # perf's "(null)" unit of duration_time and friends: the text forms print no metric
+                    row[9], row[10] = None, ""
         elif name == "csv-comma-de_DE":
             # -x, under a decimal-comma locale: the two-decimal value and share are split by the separator
             m = re.match(r"^(\d+(?:,\d\d(?=,[A-Za-z]))?),([A-Za-z]*),([^,]+),(\d+),(\d+,\d\d),([^,]*),(.*)$", line)
@@ -119,7 +127,8 @@ def parse(path):
                 v, unit, ev, _, pct, mv, mu = m.groups()
                 row = [None, "", None, ev, num(v, True), unit, "counted", num(pct, True), None,
                        num(mv, True) if mv else None, mu]
-        elif name.startswith("csv") or "-csv" in name or name == "shared-perf-csv-sw":
+        elif mixed_csv or not name.startswith("append-") and (
+                name.startswith("csv") or "-csv" in name or name == "shared-perf-csv-sw"):
             sep = SEPS.get(name, ",")
             f = line.strip(" ").split(sep) if line.strip() else []
             if len(f) >= 5:

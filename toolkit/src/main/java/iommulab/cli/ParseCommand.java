@@ -346,7 +346,8 @@ final class ParseCommand implements Callable<Integer> {
       json.value(n.longValue());
       return;
     }
-    double d = n.doubleValue();
+    // a float column's value in the digits it was parsed from (2.83, not 2.8299999237060547), as the CSV
+    double d = n instanceof Float f ? Double.parseDouble(Float.toString(f)) : n.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       json.nullValue();
     } else {

@@ -44,6 +44,15 @@ final class PerfAssembler {
   private StringBuilder errorText;
   private long errorLine;
   private boolean inUsage;
+  /** The open error is a bare {@code Error:}; perf prints what went wrong on the next line. */
+  private boolean errorWantsDetail;
+  /**
+   * The last line nothing recognised, held until the next line that is not blank: perf prints an
+   * option error as a line of its own, then its usage or the options concerned, so the line after
+   * decides whether it was the tool's error report.
+   */
+  private String pendingText;
+  private long pendingLine;
   private int lastRowWithEvent = -1;
 
   /** The run being assembled; becomes a {@link PerfRun} when the next one starts. */
@@ -101,17 +110,39 @@ final class PerfAssembler {
       return;
     }
     PerfLineKind kind = PerfLineKind.classify(b, s, e);
-    if (inUsage && kind != PerfLineKind.BLANK && kind != PerfLineKind.OTHER) {
+    if (pendingText != null && kind != PerfLineKind.BLANK) {
+      if (kind == PerfLineKind.USAGE || kind == PerfLineKind.OPTION_HELP) {
+        errorFromPending();
+      } else {
+        commitPending();
+      }
+    }
+    if (inUsage && kind != PerfLineKind.BLANK && kind != PerfLineKind.OTHER
+        && kind != PerfLineKind.OPTION_HELP) {
       inUsage = false;
     }
-    if (errorText != null && kind != PerfLineKind.TOOL_ERROR_DETAIL
-        && !(kind == PerfLineKind.OTHER && inUsage)) {
+    if (errorWantsDetail && kind != PerfLineKind.BLANK) {
+      errorWantsDetail = false;
+      if (kind == PerfLineKind.OTHER) {
+        errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+        return;
+      }
+    }
+    if (errorText != null && kind != PerfLineKind.TOOL_ERROR_DETAIL && kind != PerfLineKind.OPTION_HELP
+        && !(kind == PerfLineKind.OTHER && inUsage) && !errorWantsDetail) {
       if (kind != PerfLineKind.BLANK || !inUsage) {
         closeError();
       }
     }
     switch (kind) {
-      case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT -> { }
+      case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
+      case OPTION_HELP -> {
+        if (errorText != null) {
+          errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+        } else {
+          other(b, s, e, number);
+        }
+      }
       case OTHER -> other(b, s, e, number);
       case JSON -> json(b, s, e, number);
       case HEADER -> header(b, s, e, number);
@@ -190,9 +221,32 @@ final class PerfAssembler {
       return;
     } else if (result == PerfProblem.MALFORMED) {
       throw malformed(b, s, e, number);
-    } else {
+    } else if (!emptyInterval(b, s, e)) {
       unrecognized(b, s, e, number);
     }
+  }
+
+  /**
+   * {@code 0.100206410} alone, or followed only by empty CSV fields: an interval of {@code
+   * --metric-only -I} in which none of the events has a metric (software events have none).
+   */
+  private boolean emptyInterval(char[] b, int s, int e) {
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    int t = p;
+    while (t < e && (b[t] == '.' || (b[t] >= '0' && b[t] <= '9'))) {
+      t++;
+    }
+    if (t == p || !PerfNumbers.looksLikeTimestamp(b, p, t)) {
+      return false;
+    }
+    int end = PerfHumanLine.trimEnd(b, t, e);
+    char sep = end > t ? b[t] : 0;
+    for (int q = t; q < end; q++) {
+      if (b[q] != sep || (sep != ',' && sep != ';' && sep != ':' && sep != '|' && sep != '\t')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Tries the locked format first; before the first record, every format. */
@@ -229,7 +283,8 @@ final class PerfAssembler {
     if (result == PerfProblem.RECORD) {
       format = Format.JSON;
       addRow(number);
-    } else if (!isEmptyObject(b, s, e)) {
+    } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds)) {
+      // an object with only an interval: --metric-only -I -j where no event has a metric
       unrecognized(b, s, e, number);
     }
   }
@@ -398,6 +453,9 @@ final class PerfAssembler {
 
   private void startedOn(char[] b, int s, int e, long number) {
     Block blk = startBlock(number);
+    // each run perf appends to an -o file may have its own form (-x, then the human form)
+    format = Format.UNKNOWN;
+    lastRowWithEvent = -1;
     int p = PerfHumanLine.skipSpaces(b, s, e) + "# started on".length();
     p = PerfHumanLine.skipSpaces(b, p, e);
     blk.startedOn = new String(b, p, PerfHumanLine.trimEnd(b, p, e) - p);
@@ -472,8 +530,28 @@ final class PerfAssembler {
   private void startError(char[] b, int s, int e, long number) {
     closeError();
     int p = PerfHumanLine.skipSpaces(b, s, e);
-    errorText = new StringBuilder().append(b, p, PerfHumanLine.trimEnd(b, p, e) - p);
+    int end = PerfHumanLine.trimEnd(b, p, e);
+    errorText = new StringBuilder().append(b, p, end - p);
     errorLine = number;
+    errorWantsDetail = end - p == "Error:".length() && PerfLineKind.starts(b, p, end, "Error:");
+  }
+
+  /** The held line was perf's own option error: its usage or options follow. */
+  private void errorFromPending() {
+    closeError();
+    errorText = new StringBuilder(pendingText.strip());
+    errorLine = pendingLine;
+    pendingText = null;
+  }
+
+  private void commitPending() throws ParseException {
+    String text = pendingText;
+    pendingText = null;
+    if (options.strict()) {
+      throw new ParseException(options.sourceName(), pendingLine, 1, text,
+          "unrecognised line", "a perf stat line (--strict)");
+    }
+    unrecognized.add(new SourceLine(pendingLine, text));
   }
 
   private void closeError() {
@@ -482,15 +560,15 @@ final class PerfAssembler {
       errorText = null;
     }
     inUsage = false;
+    errorWantsDetail = false;
   }
 
   private void unrecognized(char[] b, int s, int e, long number) throws ParseException {
-    String text = new String(b, s, e - s);
-    if (options.strict()) {
-      throw new ParseException(options.sourceName(), number, 1, text,
-          "unrecognised line", "a perf stat line (--strict)");
+    if (pendingText != null) {
+      commitPending();
     }
-    unrecognized.add(new SourceLine(number, text));
+    pendingText = new String(b, s, e - s);
+    pendingLine = number;
   }
 
   private ParseException malformed(char[] b, int s, int e, long number) {
@@ -502,7 +580,10 @@ final class PerfAssembler {
     return new ParseException(options.sourceName(), number, at - s + 1, new String(b, s, e - s), why, shape);
   }
 
-  PerfStatResult finish(long lastLine) {
+  PerfStatResult finish(long lastLine) throws ParseException {
+    if (pendingText != null) {
+      commitPending();
+    }
     if (headerText != null) {
       finishHeader();
     }

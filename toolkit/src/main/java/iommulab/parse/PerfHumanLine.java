@@ -216,7 +216,9 @@ final class PerfHumanLine {
     boolean variance = e - s >= 2 && b[s] == '+' && b[s + 1] == '-';
     int numEnd = e - 1;
     int numStart = numEnd;
-    while (numStart > s && b[numStart - 1] != ' ') {
+    // perf prints "( +-%6.2f%% )": from 100 % on the number follows "+-" without a space
+    int floor = variance ? s + 2 : s;
+    while (numStart > floor && b[numStart - 1] != ' ') {
       numStart--;
     }
     double v = PerfNumbers.parse(b, numStart, numEnd, false);

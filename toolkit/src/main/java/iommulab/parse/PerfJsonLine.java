@@ -70,9 +70,11 @@ final class PerfJsonLine {
     if (!sawEvent && !sawValue) {
       return PerfProblem.NOT_RECORD;
     }
-    if (r.metricUnitEnd == r.metricUnitStart && r.metricValue == 0f) {
-      // perf -j writes "metric-value" : 0.000000, "metric-unit" : "" where the text forms print nothing
+    if (r.metricValue == 0f && (r.metricUnitEnd == r.metricUnitStart || isNullUnit(r))) {
+      // perf -j writes "metric-value" : 0.000000, "metric-unit" : "" where the text forms print
+      // nothing, and "(null)" for the tool events duration_time, user_time and system_time
       r.metricValue = Float.NaN;
+      r.metricUnitEnd = r.metricUnitStart;
     }
     if (!sawEvent || !sawValue) {
       return problem.fail(s, s, sawEvent ? "missing \"counter-value\"" : "missing \"event\"", SHAPE);
@@ -80,8 +82,18 @@ final class PerfJsonLine {
     return PerfProblem.RECORD;
   }
 
+  private static boolean isNullUnit(PerfReading r) {
+    return r.metricUnitEnd - r.metricUnitStart == 6
+        && PerfLineKind.starts(r.metricUnitBuf, r.metricUnitStart, r.metricUnitEnd, "(null)");
+  }
+
   private boolean trailing(char[] b, int s, int p, int e) {
     p = skip(b, p, e);
+    // --metric-only -I -j: {"interval" : 0.2}{"metric-value" : ""}{"metric-value" : ""}, one
+    // empty object per event that has no metric
+    for (int q; p < e && (q = emptyMetric(b, p, e)) > p; ) {
+      p = skip(b, q, e);
+    }
     if (p < e) {
       problem.fail(s, p, "text after the JSON object", SHAPE);
       return false;
@@ -112,7 +124,8 @@ final class PerfJsonLine {
       return end + 1;
     }
     int end = p;
-    while (end < e && b[end] != ',' && b[end] != '}' && b[end] != ' ') {
+    while (end < e && b[end] != '}' && b[end] != ' '
+        && (b[end] != ',' || decimalComma(b, end, e))) {
       end++;
     }
     if (end == p) {
@@ -272,6 +285,38 @@ final class PerfJsonLine {
       v = v * 16 + d;
     }
     return (char) v;
+  }
+
+  /**
+   * perf -j in a locale with a decimal comma prints bare numbers such as {@code "pcnt-running" :
+   * 100,00}, which is not JSON: a comma between digits belongs to the number (JSON's own comma is
+   * followed by a space and a quoted key).
+   */
+  private static boolean decimalComma(char[] b, int comma, int e) {
+    return comma + 1 < e && b[comma + 1] >= '0' && b[comma + 1] <= '9'
+        && comma > 0 && b[comma - 1] >= '0' && b[comma - 1] <= '9';
+  }
+
+  /** The index after {@code {"metric-value" : ""}} at {@code p}, or {@code p} when it is not there. */
+  private static int emptyMetric(char[] b, int p, int e) {
+    int q = skip(b, p + 1, e);
+    if (b[p] != '{' || q >= e || b[q] != '"') {
+      return p;
+    }
+    int ke = indexOfQuote(b, q + 1, e);
+    if (ke < 0 || !isKey(b, q + 1, ke, "metric-value")) {
+      return p;
+    }
+    q = skip(b, ke + 1, e);
+    if (q >= e || b[q] != ':') {
+      return p;
+    }
+    q = skip(b, q + 1, e);
+    if (q + 1 >= e || b[q] != '"' || b[q + 1] != '"') {
+      return p;
+    }
+    q = skip(b, q + 2, e);
+    return q < e && b[q] == '}' ? q + 1 : p;
   }
 
   private static int skip(char[] b, int p, int e) {

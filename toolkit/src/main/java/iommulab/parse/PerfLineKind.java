@@ -35,6 +35,13 @@ enum PerfLineKind {
   TOOL_ERROR_DETAIL,
   /** {@code Usage: perf stat [<options>] [<command>]}: perf printing its usage after an error. */
   USAGE,
+  /**
+   * {@code     -p, --pid <pid>       stat events on existing process id}: an option of perf's usage,
+   * which perf also prints alone under an option error. Part of an error only where one is open.
+   */
+  OPTION_HELP,
+  /** {@code Events disabled} and {@code Events enabled}: perf stat -D/--delay announcing the delay. */
+  DELAY_NOTICE,
   JSON,
   /** Anything else: a counter record, a workload's output, or garbage. */
   OTHER;
@@ -42,7 +49,7 @@ enum PerfLineKind {
   private static final String[] ERROR_STARTS = {
     "event syntax error", "Error:", "Workload failed", "failed to ", "Failed to ", "Cannot ",
     "perf: ", "Invalid ", "The sys_perf_event_open() syscall", "No permission", "Access to performance monitoring",
-    "Problems finding threads of monitor"
+    "Problems finding threads of monitor", "top down event configuration requires"
   };
 
   static PerfLineKind classify(char[] b, int s, int e) {
@@ -87,6 +94,21 @@ enum PerfLineKind {
       case 'R':
         if (starts(b, i, e, "Run 'perf list'")) {
           return TOOL_ERROR_DETAIL;
+        }
+        break;
+      case 't':
+        if (starts(b, i, e, "time") && (i + 4 == e || isCsvSeparator(b[i + 4]))) {
+          return COLUMN_TITLES; // " time," heading --metric-only -I -x,
+        }
+        break;
+      case 'E':
+        if (isWhole(b, i, e, "Events disabled") || isWhole(b, i, e, "Events enabled")) {
+          return DELAY_NOTICE;
+        }
+        break;
+      case '-':
+        if (i - s >= 4 && isOptionHelp(b, i, e)) {
+          return OPTION_HELP;
         }
         break;
       default:
@@ -161,6 +183,26 @@ enum PerfLineKind {
       return TABLE_ROW;
     }
     return OTHER;
+  }
+
+  private static boolean isCsvSeparator(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '|' || c == '\t';
+  }
+
+  private static boolean isWhole(char[] b, int i, int e, String text) {
+    return PerfHumanLine.trimEnd(b, i, e) - i == text.length() && starts(b, i, e, text);
+  }
+
+  /** {@code -p, --pid <pid>} or {@code --log-fd <n>}: a short and a long option, or a long one. */
+  private static boolean isOptionHelp(char[] b, int i, int e) {
+    int p = i;
+    if (p + 1 < e && b[p + 1] != '-') {
+      if (p + 4 >= e || b[p + 2] != ',' || b[p + 3] != ' ') {
+        return false;
+      }
+      p += 4;
+    }
+    return p + 2 < e && b[p] == '-' && b[p + 1] == '-' && b[p + 2] >= 'a' && b[p + 2] <= 'z';
   }
 
   static boolean starts(char[] b, int i, int e, String prefix) {

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Says which tool printed a text by scoring its first lines: lines only one tool prints (qemu-io's
  * {@code bytes at offset}, perf's {@code Performance counter stats}, bcc's {@code Tracing N functions})
- * weigh much more than shapes several tools share. Returns empty when nothing is recognised or two
- * tools tie, so a caller can ask for {@code --tool} instead of guessing.
+ * weigh much more than shapes several tools share. When no such line is there (perf's {@code -x}
+ * CSV with any separator, qemu-io's {@code map} output, a lone error report), each tool's parser
+ * reads the same lines and the one that recognises the most of them wins. Returns empty when
+ * nothing is recognised or two tools tie, so a caller can ask for {@code --tool} instead of guessing.
  *
  * <pre>{@code Tool tool = ToolDetector.detect(path).orElseThrow();}</pre>
  */
@@ -50,7 +52,57 @@ public final class ToolDetector {
     for (String line : head.toString().split("\r?\n", -1)) {
       scoreLine(line, score);
     }
-    return best(score);
+    Optional<Tool> byLines = best(score);
+    if (byLines.isPresent() && score.get(byLines.get()) >= STRONG) {
+      return byLines;
+    }
+    return byParsing(wholeLines(head, text.length() > HEAD_CHARS), byLines);
+  }
+
+  /** The head without a last line that {@link #HEAD_CHARS} cut short. */
+  private static String wholeLines(CharSequence head, boolean cut) {
+    String s = head.toString();
+    int nl = s.lastIndexOf('\n');
+    return cut && nl >= 0 ? s.substring(0, nl + 1) : s;
+  }
+
+  /**
+   * Parses the head with every tool's parser and picks the one that recognises the most non-blank
+   * lines (rows, facts, the tool's own errors); a parser that calls the text malformed is out. On a
+   * tie the line scores' choice wins if it is among the tied, else nothing is chosen.
+   */
+  private static Optional<Tool> byParsing(String head, Optional<Tool> byLines) {
+    long nonBlank = head.lines().filter(l -> !l.isBlank()).count();
+    Tool best = null;
+    long bestRecognised = 0;
+    boolean tie = false;
+    for (Tool tool : Tool.values()) {
+      long recognised;
+      try {
+        ParseResult r = Parsers.parse(tool, head, ParseOptions.defaults().withSource("detect"));
+        long unknown = r.unrecognized().size();
+        if (r.facts().get("unrecognized_lines") instanceof Number n) {
+          unknown = Math.max(unknown, n.longValue()); // qemu-io keeps only the first of many
+        }
+        recognised = nonBlank - unknown;
+      } catch (ParseException e) {
+        continue;
+      }
+      if (recognised > bestRecognised) {
+        best = tool;
+        bestRecognised = recognised;
+        tie = false;
+      } else if (recognised == bestRecognised && recognised > 0) {
+        tie = true;
+        if (byLines.isPresent() && byLines.get() == tool) {
+          best = tool;
+        }
+      }
+    }
+    if (tie && (byLines.isEmpty() || best != byLines.get())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Detects the tool from the first {@link #HEAD_CHARS} bytes of a file, decoded as UTF-8. */
@@ -82,6 +134,7 @@ public final class ToolDetector {
         || line.contains("<not counted>")
         || line.contains("<not supported>")
         || line.contains("event syntax error")
+        || line.startsWith("Workload failed: ")
         || line.contains("\"counter-value\"")
         || line.contains("Usage: perf stat")) {
       add(score, Tool.PERF_STAT, STRONG);

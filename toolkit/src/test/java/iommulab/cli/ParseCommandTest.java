@@ -61,6 +61,17 @@ class ParseCommandTest {
   }
 
   @Test
+  void jsonPrintsFloatColumnsAsTheCsvDoes() {
+    // metric_value and run_pct are float columns: 0.418 must not come out as 0.4180000126361847
+    Path in = RES.resolve("perf-stat/append-csv-then-human.txt");
+    CliRun r = CliRun.run("parse", "--format", "json", in.toString());
+    assertEquals(Main.OK, r.exitCode(), r.err());
+    var row = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rows").get(0).getAsJsonObject();
+    assertEquals("0.418", row.get("metric_value").toString());
+    assertEquals("0.62", row.get("value").toString());
+  }
+
+  @Test
   void foldedNeedsStacks() {
     CliRun r = CliRun.run("parse", "--format", "folded", RES.resolve("qemu-io/aio.txt").toString());
     assertEquals(Main.USAGE, r.exitCode());
