@@ -4,6 +4,7 @@ import iommulab.kernel.Kernel;
 import iommulab.kernel.KernelSpec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -78,11 +79,12 @@ final class KernelCommand implements Callable<Integer> {
       Path dir = KernelSpec.install(kernels, KernelSpec.launcher(null));
       Path archive = dir.resolve("iommulab.jsa");
       if (!noCds && KernelSpec.ownJar() != null) {
-        if (KernelSpec.createCdsArchive(archive)) {
+        KernelSpec.CdsArchive cds = KernelSpec.createCdsArchive(archive);
+        if (cds.made()) {
           KernelSpec.install(kernels, KernelSpec.launcher(archive));
         } else {
-          System.err.println("iommulab kernel install: no CDS archive (the JVM could not make one); "
-              + "the kernel starts without it");
+          System.err.println("iommulab kernel install: no CDS archive: " + cds.failure()
+              + "; the kernel starts without it");
         }
       } else {
         Files.deleteIfExists(archive);
@@ -141,11 +143,23 @@ final class KernelCommand implements Callable<Integer> {
         log.println("iommulab kernel run: no connection file " + connectionFile);
         return Main.USAGE;
       }
+      Kernel.Connection connection;
       try {
-        Kernel.run(connectionFile, Path.of("").toAbsolutePath(), parent, log, KernelSpec.version());
-      } catch (IllegalArgumentException e) {
+        connection = Kernel.Connection.read(connectionFile);
+      } catch (Kernel.ConnectionFileException e) {
         log.println("iommulab kernel run: " + e.getMessage());
         return Main.MALFORMED;
+      } catch (IOException e) {
+        log.println("iommulab kernel run: cannot read connection file " + connectionFile + " ("
+            + e.getClass().getSimpleName() + ")");
+        return Main.USAGE;
+      }
+      try {
+        Kernel.run(connection, Path.of("").toAbsolutePath(), parent, log, KernelSpec.version());
+      } catch (BindException e) {
+        // Only binding throws it: the port was taken (by another process, or after Jupyter chose it).
+        log.println("iommulab kernel run: " + connectionFile + ": " + e.getMessage());
+        return Main.EXECUTION_FAILED;
       }
       return Main.OK;
     }
@@ -154,9 +168,16 @@ final class KernelCommand implements Callable<Integer> {
   @Command(name = "warm-up", hidden = true, description = "Run a throw-away kernel (used to build the CDS archive).")
   static final class WarmUp implements Callable<Integer> {
     @Override
-    public Integer call() throws IOException {
-      KernelSpec.warmUp();
-      return Main.OK;
+    public Integer call() throws InterruptedException {
+      try {
+        KernelSpec.warmUp();
+        return Main.OK;
+      } catch (IOException | RuntimeException e) {
+        e.printStackTrace();
+        // The last line of the output is what install shows.
+        System.err.println("iommulab kernel warm-up: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        return Main.EXECUTION_FAILED;
+      }
     }
   }
 }

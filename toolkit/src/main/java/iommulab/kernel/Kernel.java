@@ -5,15 +5,27 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.BindException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -46,17 +58,20 @@ public final class Kernel {
   private int executionCount;
   private volatile boolean stopping;
 
-  Kernel(JsonObject connection, Path workingDir, PrintStream log, String version) {
+  Kernel(Connection connection, Path workingDir, PrintStream log, String version) throws BindException {
     this.log = log;
     this.version = version;
-    this.wire = new Wire(connection.has("key") ? connection.get("key").getAsString() : "");
-    String transport = connection.get("transport").getAsString();
-    String ip = connection.get("ip").getAsString();
-    shell = bind(SocketType.ROUTER, transport, ip, connection.get("shell_port").getAsInt());
-    control = bind(SocketType.ROUTER, transport, ip, connection.get("control_port").getAsInt());
-    stdin = bind(SocketType.ROUTER, transport, ip, connection.get("stdin_port").getAsInt());
-    iopub = bind(SocketType.PUB, transport, ip, connection.get("iopub_port").getAsInt());
-    heartbeat = bind(SocketType.REP, transport, ip, connection.get("hb_port").getAsInt());
+    this.wire = new Wire(connection.key());
+    try {
+      shell = bind(SocketType.ROUTER, connection, "shell_port", connection.shellPort());
+      control = bind(SocketType.ROUTER, connection, "control_port", connection.controlPort());
+      stdin = bind(SocketType.ROUTER, connection, "stdin_port", connection.stdinPort());
+      iopub = bind(SocketType.PUB, connection, "iopub_port", connection.iopubPort());
+      heartbeat = bind(SocketType.REP, connection, "hb_port", connection.hbPort());
+    } catch (BindException e) {
+      context.close();
+      throw e;
+    }
     // The first signature check would set up the JCE providers while the client waits for its first
     // reply; the client is still connecting now.
     wire.sign(new byte[0]);
@@ -65,54 +80,164 @@ public final class Kernel {
   }
 
   /**
-   * Serves the connection described by a Jupyter connection file until a shutdown request or until
+   * Serves {@code connection} (read with {@link Connection#read}) until a shutdown request or until
    * the process {@code parentPid} (the client) exits. Relative paths in cells resolve against
    * {@code workingDir}; kernel problems are logged to {@code log}, never into cells.
    *
-   * @throws IllegalArgumentException when the file is not a Jupyter connection file; the message
-   *     names the file and the field
+   * @throws BindException when a port cannot be bound; the message names the field and the endpoint
    */
-  public static void run(Path connectionFile, Path workingDir, long parentPid, PrintStream log, String version)
-      throws IOException {
-    JsonObject connection = readConnection(connectionFile);
+  public static void run(Connection connection, Path workingDir, long parentPid, PrintStream log, String version)
+      throws BindException {
     Kernel kernel = new Kernel(connection, workingDir, log, version);
     watchParent(parentPid, log);
     kernel.serve();
   }
 
-  private static final List<String> PORTS = List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port");
+  /**
+   * A Jupyter connection file, checked: every port a whole number in 1..65535, {@code transport}
+   * {@code tcp}, {@code ip} a string, {@code key} a string (absent or empty: messages are not signed)
+   * and {@code signature_scheme}, when present, {@code hmac-sha256}. Other fields
+   * ({@code kernel_name}) are ignored.
+   *
+   * <pre>{@code Kernel.run(Kernel.Connection.read(Path.of("kernel-1234.json")), dir, ppid, System.err, version)}</pre>
+   */
+  public record Connection(
+      String transport, String ip, int shellPort, int iopubPort, int stdinPort, int controlPort, int hbPort,
+      String key) {
+    static final List<String> PORTS = List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port");
+    private static final String EXPECTED = "; expected a JSON object with transport, ip, " + String.join(", ", PORTS)
+        + " and key (signature_scheme hmac-sha256), as Jupyter writes it";
+    private static final Pattern GSON_LOCATION = Pattern.compile("(.*) at line (\\d+) column (\\d+) path .*");
+
+    /**
+     * Reads and checks a connection file.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws ConnectionFileException when Jupyter could not have written it: not UTF-8, not strict
+     *     JSON, or a field missing or wrong; the message names the file and the field, or the line and
+     *     column
+     */
+    public static Connection read(Path file) throws IOException, ConnectionFileException {
+      String text = utf8(file, Files.readAllBytes(file));
+      JsonReader reader = new JsonReader(new StringReader(text));
+      reader.setStrictness(Strictness.STRICT);
+      JsonElement json;
+      try {
+        json = JsonParser.parseReader(reader);
+        if (!json.isJsonObject()) {
+          throw new ConnectionFileException(file + ": not a Jupyter connection file" + EXPECTED);
+        }
+        reader.peek(); // a strict reader fails on anything after the object
+      } catch (JsonParseException e) {
+        throw notJson(file, e.getCause() != null ? e.getCause() : e);
+      } catch (IOException e) {
+        throw notJson(file, e);
+      }
+      return of(file.toString(), json.getAsJsonObject());
+    }
+
+    /** Gson says "MESSAGE at line L column C path P", perhaps with a troubleshooting link after it. */
+    private static ConnectionFileException notJson(Path file, Throwable e) {
+      String message = String.valueOf(e.getMessage());
+      int newline = message.indexOf('\n');
+      Matcher m = GSON_LOCATION.matcher(newline < 0 ? message : message.substring(0, newline));
+      if (!m.matches()) {
+        return new ConnectionFileException(file + ": not JSON: " + message + EXPECTED);
+      }
+      // Gson's reason for syntax only a lenient reader takes is advice to turn leniency on.
+      String what = m.group(1).startsWith("Use JsonReader.setStrictness")
+          ? "not strict JSON (names and strings in double quotes, ':' after a name, ',' between members,"
+              + " no comments, nothing after the object)"
+          : "not JSON: " + m.group(1);
+      return new ConnectionFileException(file + ":" + m.group(2) + ":" + m.group(3) + ": " + what + EXPECTED);
+    }
+
+    private static String utf8(Path file, byte[] bytes) throws ConnectionFileException {
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes
+      CoderResult result = decoder.decode(in, out, true);
+      if (!result.isError()) {
+        result = decoder.flush(out);
+      }
+      out.flip();
+      String text = out.toString();
+      if (result.isError()) {
+        int line = 1 + (int) text.chars().filter(c -> c == '\n').count();
+        int column = text.length() - text.lastIndexOf('\n');
+        throw new ConnectionFileException(String.format("%s:%d:%d: not UTF-8 (byte 0x%02X)%s",
+            file, line, column, bytes[in.position()] & 0xff, EXPECTED));
+      }
+      return text;
+    }
+
+    /** Checks the fields of a parsed connection file; {@code source} names it in messages. */
+    static Connection of(String source, JsonObject c) throws ConnectionFileException {
+      String transport = string(source, c, "transport");
+      if (!transport.equals("tcp")) {
+        throw bad(source, "transport " + transport + " is not supported (only tcp)");
+      }
+      String ip = string(source, c, "ip");
+      int[] ports = new int[PORTS.size()];
+      for (int i = 0; i < ports.length; i++) {
+        ports[i] = port(source, c, PORTS.get(i));
+      }
+      String key = c.has("key") ? string(source, c, "key") : "";
+      String scheme = c.has("signature_scheme") ? string(source, c, "signature_scheme") : "hmac-sha256";
+      if (!scheme.equals("hmac-sha256")) {
+        throw bad(source, "signature_scheme " + scheme + " is not supported");
+      }
+      return new Connection(transport, ip, ports[0], ports[1], ports[2], ports[3], ports[4], key);
+    }
+
+    private static String string(String source, JsonObject c, String field) throws ConnectionFileException {
+      JsonElement v = c.get(field);
+      if (v == null) {
+        throw bad(source, "no " + field);
+      }
+      if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+        throw bad(source, "bad " + field + " " + shortJson(v) + ": not a string");
+      }
+      return v.getAsString();
+    }
+
+    private static int port(String source, JsonObject c, String field) throws ConnectionFileException {
+      JsonElement v = c.get(field);
+      if (v == null) {
+        throw bad(source, "no " + field);
+      }
+      if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+        BigDecimal n = v.getAsBigDecimal();
+        if (n.stripTrailingZeros().scale() <= 0 && n.compareTo(BigDecimal.ONE) >= 0
+            && n.compareTo(BigDecimal.valueOf(65535)) <= 0) {
+          return n.intValueExact();
+        }
+      }
+      throw bad(source, "bad " + field + " " + shortJson(v) + ": not a port number (a whole number 1..65535)");
+    }
+
+    private static String shortJson(JsonElement v) {
+      String json = v.toString();
+      return json.length() <= 40 ? json : json.substring(0, 37) + "...";
+    }
+
+    private static ConnectionFileException bad(String source, String what) {
+      return new ConnectionFileException(source + ": " + what + EXPECTED);
+    }
+  }
 
   /**
-   * Reads a connection file; an {@link IllegalArgumentException} naming the file and the field says
-   * what is wrong with one that Jupyter could not have written.
+   * A connection file Jupyter could not have written; the message names the file and the field, or
+   * the line and column ({@code FILE:LINE:COL: ...}).
    */
-  static JsonObject readConnection(Path file) throws IOException {
-    String expected = "; expected a JSON object with transport, ip, " + String.join(", ", PORTS)
-        + " and key (signature_scheme hmac-sha256), as Jupyter writes it";
-    JsonObject c;
-    try {
-      var json = JsonParser.parseString(Files.readString(file));
-      if (!json.isJsonObject()) {
-        throw new IllegalArgumentException(file + ": not a Jupyter connection file" + expected);
-      }
-      c = json.getAsJsonObject();
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException(file + ": not JSON (" + e.getMessage() + ")" + expected, e);
+  public static final class ConnectionFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionFileException(String message) {
+      super(message);
     }
-    List<String> fields = new ArrayList<>(List.of("transport", "ip"));
-    fields.addAll(PORTS);
-    for (String field : fields) {
-      JsonElement v = c.get(field);
-      boolean port = PORTS.contains(field);
-      if (v == null || !v.isJsonPrimitive() || (port && !v.getAsJsonPrimitive().isNumber())) {
-        throw new IllegalArgumentException(file + ": " + (v == null ? "no " : "bad ") + field + expected);
-      }
-    }
-    if (c.has("signature_scheme") && !c.get("signature_scheme").getAsString().equals("hmac-sha256")) {
-      throw new IllegalArgumentException(
-          file + ": signature_scheme " + c.get("signature_scheme").getAsString() + " is not supported" + expected);
-    }
-    return c;
   }
 
   private static void watchParent(long parentPid, PrintStream log) {
@@ -125,13 +250,37 @@ public final class Kernel {
                 }));
   }
 
-  private ZMQ.Socket bind(SocketType type, String transport, String ip, int port) {
+  /** Binds a socket of {@code connection} to {@code port}, the value of {@code field}. */
+  private ZMQ.Socket bind(SocketType type, Connection connection, String field, int port) throws BindException {
+    String endpoint = connection.transport() + "://" + connection.ip() + ":" + port;
     ZMQ.Socket s = context.createSocket(type);
     s.setSndHWM(0);
     s.setRcvHWM(0);
     s.setLinger(1000);
-    s.bind(transport + "://" + ip + ":" + port);
+    try {
+      s.bind(endpoint);
+    } catch (ZMQException | IllegalArgumentException e) {
+      String reason = e instanceof ZMQException z ? ZMQ.Error.findByCode(z.getErrorCode()).getMessage() : e.getMessage();
+      BindException b = new BindException("cannot bind " + field + " to " + endpoint + ": " + reason);
+      b.initCause(e);
+      throw b;
+    }
     return s;
+  }
+
+  /**
+   * Stops an in-process kernel (the warm-up's): closes its sockets, which ends the serving threads,
+   * and its session, which gives back {@code System.out}, {@code err} and {@code in}.
+   */
+  void close() {
+    stopping = true;
+    context.close();
+    session.thenAccept(Session::close);
+  }
+
+  /** Waits for JShell to start; an {@link IllegalStateException} with the cause when it did not. */
+  void awaitSession() {
+    session();
   }
 
   /** Answers requests until a shutdown request; the shell channel is served on the calling thread. */
@@ -180,6 +329,8 @@ public final class Kernel {
       publish("status", request, status("busy"));
       try {
         handle(socket, request);
+      } catch (SessionUnavailable e) {
+        replyError(socket, request, e);
       } catch (RuntimeException e) {
         log.println("iommulab kernel: error handling " + request.type() + ": " + e);
         e.printStackTrace(log);
@@ -385,10 +536,45 @@ public final class Kernel {
       return session.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while JShell was starting", e);
+      throw new SessionUnavailable("interrupted while JShell was starting", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("JShell failed to start", e.getCause());
+      throw new SessionUnavailable("JShell failed to start: " + e.getCause(), e.getCause());
     }
+  }
+
+  /** The session a request needs could not start; the request gets an error reply, not silence. */
+  private static final class SessionUnavailable extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    SessionUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Answers a request with {@code status: error} (and, for a cell, an IOPub error the notebook
+   * shows), so that a client is told at once instead of waiting out its timeout.
+   */
+  private void replyError(ZMQ.Socket socket, Wire.Message request, SessionUnavailable e) {
+    log.println("iommulab kernel: " + request.type() + ": " + e.getMessage());
+    if (!request.type().endsWith("_request")) {
+      return;
+    }
+    JsonObject c = new JsonObject();
+    c.addProperty("status", "error");
+    c.addProperty("ename", "JShellUnavailable");
+    c.addProperty("evalue", e.getMessage());
+    JsonArray traceback = new JsonArray();
+    traceback.add("JShellUnavailable: " + e.getMessage());
+    c.add("traceback", traceback);
+    if (request.type().equals("execute_request")) {
+      JsonObject error = c.deepCopy();
+      error.remove("status");
+      publish("error", request, error);
+      c.addProperty("execution_count", executionCount);
+    }
+    String type = request.type().substring(0, request.type().length() - "_request".length()) + "_reply";
+    reply(socket, request, type, c);
   }
 
   private void reply(ZMQ.Socket socket, Wire.Message request, String type, JsonObject content) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -147,54 +148,139 @@ public final class KernelSpec {
     return true;
   }
 
+  /** How long the warm-up JVM may take in all before it is killed and install goes on without an archive. */
+  static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
+
+  /**
+   * What {@link #createCdsArchive} did: {@code made}, or {@code failure} says why not, with the last
+   * lines of the warm-up's output and the log file ({@code warm-up.log} beside the archive) that keeps it.
+   */
+  public record CdsArchive(boolean made, String failure) {}
+
   /**
    * Makes a class-data-sharing archive by starting a throw-away kernel session that runs a few cells
-   * ({@code kernel warm-up}); the kernel then starts from it. Returns false if the JVM failed.
+   * ({@code kernel warm-up}); the kernel then starts from it. On failure no archive is left behind
+   * and {@link CdsArchive#failure} says why.
    */
-  public static boolean createCdsArchive(Path archive) throws IOException, InterruptedException {
-    return createCdsArchive(archive, mainClassArgs());
+  public static CdsArchive createCdsArchive(Path archive) throws InterruptedException {
+    return createCdsArchive(archive, mainClassArgs(), WARM_UP_LIMIT);
   }
 
   /**
    * {@link #createCdsArchive(Path)} for the given {@code -jar JAR} or {@code -cp CLASSPATH MAIN}
-   * arguments. The JVM archives classes from jars only: a class directory on the path fails it.
+   * arguments, killing the warm-up after {@code limit}. The JVM archives classes from jars only: a
+   * class directory on the path fails it. The JVM writes an archive even when the warm-up failed, so
+   * it dumps to {@code ARCHIVE.tmp}, moved into place only after a clean exit.
    */
-  static boolean createCdsArchive(Path archive, List<String> mainClassArgs) throws IOException, InterruptedException {
+  static CdsArchive createCdsArchive(Path archive, List<String> mainClassArgs, Duration limit) throws InterruptedException {
+    Path partial = archive.resolveSibling(archive.getFileName() + ".tmp");
+    Path log = archive.resolveSibling("warm-up.log");
+    try {
+      Files.deleteIfExists(archive);
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      return new CdsArchive(false, "cannot remove the old archive: " + e);
+    }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
-    cmd.addAll(jvmOptions());
+    cmd.add("-XX:ArchiveClassesAtExit=" + partial.toAbsolutePath());
+    // The kernel's options less its quiet CDS logging: the log should say why the JVM made no archive.
+    jvmOptions().stream().filter(o -> !o.startsWith("-Xlog:cds")).forEach(cmd::add);
     cmd.addAll(mainClassArgs);
     cmd.addAll(List.of("kernel", "warm-up"));
-    Files.deleteIfExists(archive);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    return p.waitFor() == 0 && Files.isRegularFile(archive);
+    String failure;
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        failure = "warm-up did not finish within " + limit.toSeconds() + " s";
+      } else if (p.exitValue() != 0) {
+        failure = "warm-up failed (exit " + p.exitValue() + ")";
+      } else if (!Files.isRegularFile(partial)) {
+        failure = "the JVM wrote no archive";
+      } else {
+        Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(log);
+        return new CdsArchive(true, null);
+      }
+    } catch (IOException e) {
+      failure = "warm-up could not run: " + e;
+    }
+    try {
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      failure += " (and " + partial + " could not be removed: " + e + ")";
+    }
+    return new CdsArchive(false, failure + tail(log) + "; see " + log);
+  }
+
+  /** The last two lines of {@code log} that are neither blank nor stack frames, after ": ", or nothing. */
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("at ") && !(l.startsWith("... ") && l.endsWith(" more")))
+          .toList();
+      return lines.isEmpty() ? "" : ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
   }
 
   /**
-   * What {@code kernel warm-up} runs: a kernel on loopback TCP, started and asked what a client asks
-   * first (kernel_info, a few typical cells, a completion), so that the archive also holds the
-   * classes of ZeroMQ, the wire format and its HMAC that every kernel start needs before it can answer.
+   * What {@code kernel warm-up} runs: a kernel on loopback TCP, started from a connection file and
+   * asked what a client asks first (kernel_info, a few typical cells, a completion), so that the
+   * archive also holds the classes of ZeroMQ, the wire format and its HMAC that every kernel start
+   * needs before it can answer. Fails at once when JShell cannot start or a cell fails; closes the
+   * kernel, which gives back this JVM's standard streams.
+   *
+   * @throws IllegalStateException when the kernel failed: JShell did not start, a cell or the
+   *     completion was answered with an error, or no reply came within a minute
    */
-  public static void warmUp() throws IOException {
-    try (LoopbackClient client = new LoopbackClient(Duration.ofMinutes(2))) {
-      Kernel kernel = new Kernel(client.connection(), Path.of("").toAbsolutePath(), System.err, version());
+  public static void warmUp() throws IOException, InterruptedException {
+    try (LoopbackClient client = new LoopbackClient(Duration.ofMinutes(1))) {
+      Path file = Files.createTempFile("iommulab-warm-up-", ".json");
+      Kernel.Connection connection;
+      try {
+        Files.writeString(file, client.connection().toString());
+        connection = Kernel.Connection.read(file);
+      } catch (Kernel.ConnectionFileException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      Kernel kernel = new Kernel(connection, Path.of("").toAbsolutePath(), System.err, version());
       Thread server = new Thread(kernel::serve, "iommulab-warm-up-kernel");
       server.setDaemon(true);
       server.start();
-      client.waitReady();
-      for (String cell : List.of(
-          "int x = 1 + 1;\nSystem.out.println(x);\nx",
-          "Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))",
-          "String s = \"\"; s.length()")) {
-        String id = client.send(client.shell, "execute_request", LoopbackClient.execute(cell));
-        client.reply(client.shell, id);
-        client.iopubUntilIdle(id);
+      try {
+        kernel.awaitSession();
+        client.waitReady();
+        for (String cell : List.of(
+            "int x = 1 + 1;\nSystem.out.println(x);\nx",
+            "Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))",
+            "String s = \"\"; s.length()")) {
+          String id = client.send(client.shell, "execute_request", LoopbackClient.execute(cell));
+          checkOk(client.reply(client.shell, id), cell);
+          client.iopubUntilIdle(id);
+        }
+        JsonObject complete = new JsonObject();
+        complete.addProperty("code", "s.len");
+        complete.addProperty("cursor_pos", 5);
+        checkOk(client.reply(client.shell, client.send(client.shell, "complete_request", complete)), "completion of s.len");
+      } finally {
+        kernel.close();
+        server.join(5_000);
       }
-      JsonObject complete = new JsonObject();
-      complete.addProperty("code", "s.len");
-      complete.addProperty("cursor_pos", 5);
-      client.reply(client.shell, client.send(client.shell, "complete_request", complete));
+    }
+  }
+
+  private static void checkOk(Wire.Message reply, String what) {
+    JsonObject c = reply.content();
+    if (!c.has("status") || !c.get("status").getAsString().equals("ok")) {
+      throw new IllegalStateException("warm-up: " + reply.type() + " for " + what.replace("\n", " ") + " is "
+          + (c.has("status") ? c.get("status").getAsString() : "without status")
+          + (c.has("ename") ? ": " + c.get("ename").getAsString() + ": " + c.get("evalue").getAsString() : ""));
     }
   }
 }

@@ -15,6 +15,14 @@ import org.zeromq.ZMQ;
  * A minimal Jupyter client on 127.0.0.1: it makes a connection (free ports, a fresh key) and talks
  * to whichever kernel serves it, one request at a time. {@code kernel warm-up} drives an in-process
  * kernel with it while the CDS archive is made; the protocol tests drive a kernel process.
+ *
+ * <pre>{@code
+ * try (LoopbackClient client = new LoopbackClient(Duration.ofSeconds(30))) {
+ *   Files.writeString(file, client.connection().toString()); // then start a kernel on file
+ *   client.waitReady();
+ *   client.reply(client.shell, client.send(client.shell, "execute_request", LoopbackClient.execute("1 + 1")));
+ * }
+ * }</pre>
  */
 final class LoopbackClient implements AutoCloseable {
   private final ZContext context = new ZContext();
@@ -28,12 +36,7 @@ final class LoopbackClient implements AutoCloseable {
   /** Picks five free TCP ports and connects to them; a receive waits at most {@code timeout}. */
   LoopbackClient(Duration timeout) throws IOException {
     String key = UUID.randomUUID().toString();
-    int[] ports = new int[5];
-    for (int i = 0; i < ports.length; i++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        ports[i] = s.getLocalPort();
-      }
-    }
+    int[] ports = freePorts(5);
     connection = new JsonObject();
     connection.addProperty("transport", "tcp");
     connection.addProperty("ip", "127.0.0.1");
@@ -50,6 +53,28 @@ final class LoopbackClient implements AutoCloseable {
     iopub = connect(SocketType.SUB, ports[1]);
     iopub.subscribe(new byte[0]);
     control = connect(SocketType.DEALER, ports[3]);
+  }
+
+  /**
+   * {@code n} distinct free ports: all {@code n} sockets stay open until each has its port, so the
+   * OS cannot hand out one port twice. A port may still be taken before the kernel binds it; the
+   * kernel then fails naming the port.
+   */
+  private static int[] freePorts(int n) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0);
+        sockets.add(s);
+        ports[i] = s.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        s.close();
+      }
+    }
   }
 
   /** The connection-file content a kernel serving this client is started with. */

@@ -1,5 +1,6 @@
 package iommulab.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,26 +22,35 @@ import org.junit.jupiter.api.io.TempDir;
  * Classes outside the archive are loaded and verified one by one, which cost a start about 0.3 s
  * on the 2-CPU machines here.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KernelCdsArchiveTest {
   @Test
   void aKernelStartedFromTheArchiveLoadsItsWireClassesFromIt(@TempDir Path dir) throws Exception {
     List<String> mainClassArgs = fromJars(dir);
     Path archive = dir.resolve("iommulab.jsa");
-    assertTrue(KernelSpec.createCdsArchive(archive, mainClassArgs), "no archive was made");
+    KernelSpec.CdsArchive cds = KernelSpec.createCdsArchive(archive, mainClassArgs, KernelSpec.WARM_UP_LIMIT);
+    assertTrue(cds.made(), () -> "no archive was made: " + cds.failure() + "\n" + read(dir.resolve("warm-up.log")));
+    assertTrue(Files.isRegularFile(archive), "made, but not at " + archive);
+    assertFalse(Files.exists(dir.resolve("iommulab.jsa.tmp")), "the partial archive was left behind");
+    assertFalse(Files.exists(dir.resolve("warm-up.log")), "the log of a warm-up that worked was left behind");
     Path classLog = dir.resolve("class-load.log");
+    Path kernelOut = dir.resolve("kernel.out");
     try (LoopbackClient client = new LoopbackClient(Duration.ofSeconds(60))) {
       Path connection = Files.writeString(dir.resolve("connection.json"), client.connection().toString());
       List<String> cmd = new ArrayList<>(KernelSpec.launcher(archive, mainClassArgs));
       cmd.add(1, "-Xlog:class+load:file=" + classLog);
       cmd.set(cmd.size() - 1, connection.toString());
       Process kernel = new ProcessBuilder(cmd).directory(dir.toFile())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("kernel.out").toFile()).start();
+          .redirectErrorStream(true).redirectOutput(kernelOut.toFile()).start();
       try {
         client.waitReady();
         client.reply(client.shell, client.send(client.shell, "shutdown_request", new JsonObject()));
-        assertTrue(kernel.waitFor(30, TimeUnit.SECONDS), "kernel did not exit after shutdown");
+        assertTrue(kernel.waitFor(30, TimeUnit.SECONDS), () -> "kernel did not exit after shutdown: " + read(kernelOut));
+      } catch (IllegalStateException e) {
+        throw new AssertionError(e.getMessage() + "; kernel alive: " + kernel.isAlive() + "; its output:\n" + read(kernelOut), e);
       } finally {
         kernel.destroyForcibly();
+        kernel.waitFor(10, TimeUnit.SECONDS);
       }
     }
     List<String> loaded = Files.readAllLines(classLog);
@@ -47,6 +58,17 @@ class KernelCdsArchiveTest {
       assertTrue(loaded.stream().anyMatch(l -> l.contains(" " + name + " source: shared objects file")),
           name + " was not loaded from the archive: "
               + loaded.stream().filter(l -> l.contains(" " + name + " ")).findFirst().orElse("not loaded at all"));
+    }
+    // picocli's Java 5 classes cannot be archived: kernel run FILE must not load them at all.
+    assertTrue(loaded.stream().noneMatch(l -> l.contains(" picocli.")),
+        () -> "kernel run loaded picocli: " + loaded.stream().filter(l -> l.contains(" picocli.")).findFirst().orElseThrow());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "(no " + file.getFileName() + ")";
+    } catch (java.io.IOException e) {
+      return "(" + file + " unreadable: " + e + ")";
     }
   }
 

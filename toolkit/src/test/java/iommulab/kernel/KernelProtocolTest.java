@@ -14,11 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kernel process over ZeroMQ, as a Jupyter client sees it. Tests share one kernel, in order. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Each test talks to a kernel process; one that stops answering fails the test instead of hanging the build.
+@Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KernelProtocolTest {
   @TempDir static Path dir;
   static KernelClient client;
