@@ -23,7 +23,10 @@ public final class Main implements Runnable {
   public static final int MALFORMED = 2;
   /** Exit status: the input holds only the tool's own error report and no measurement. */
   public static final int TOOL_ERROR = 3;
-  /** Exit status: the command failed unexpectedly (an I/O error, a bug); the stack trace is on stderr. */
+  /**
+   * Exit status: the command failed (an I/O error, a port already in use, a bug); a failure with a
+   * known cause is one line on stderr, anything else its stack trace.
+   */
   public static final int EXECUTION_FAILED = 4;
 
   /** The subcommands in the order {@code --help} lists them. */

@@ -216,10 +216,10 @@ final class ParseCommand implements Callable<Integer> {
     if (wanted.isPresent()) {
       tool = wanted.get();
     } else {
-      in.mark(ToolDetector.HEAD_CHARS + 1);
-      byte[] head = in.readNBytes(ToolDetector.HEAD_CHARS);
+      in.mark(ToolDetector.HEAD_CHARS + 2);
+      Optional<Tool> found = ToolDetector.detect(in);
       in.reset();
-      tool = detected(ToolDetector.detect(new String(head, StandardCharsets.UTF_8)), options);
+      tool = detected(found, options);
     }
     var decoder =
         StandardCharsets.UTF_8

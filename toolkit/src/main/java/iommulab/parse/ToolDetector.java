@@ -47,7 +47,30 @@ public final class ToolDetector {
 
   /** Detects the tool from the first {@link #HEAD_CHARS} characters of {@code text}. */
   public static Optional<Tool> detect(CharSequence text) {
-    CharSequence head = text.length() > HEAD_CHARS ? text.subSequence(0, HEAD_CHARS) : text;
+    boolean cut = text.length() > HEAD_CHARS;
+    return detectHead(cut ? text.subSequence(0, HEAD_CHARS) : text, cut);
+  }
+
+  /** Detects the tool from the first {@link #HEAD_CHARS} bytes of a file, decoded as UTF-8. */
+  public static Optional<Tool> detect(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return detect(in);
+    }
+  }
+
+  /**
+   * Detects the tool from the first {@link #HEAD_CHARS} bytes that {@code in} gives, decoded as
+   * UTF-8; reads one byte more to know whether the text goes on. A caller that parses the stream
+   * afterwards marks and resets it around this call.
+   */
+  public static Optional<Tool> detect(InputStream in) throws IOException {
+    byte[] head = in.readNBytes(HEAD_CHARS + 1);
+    boolean cut = head.length > HEAD_CHARS;
+    return detectHead(new String(head, 0, Math.min(head.length, HEAD_CHARS), StandardCharsets.UTF_8), cut);
+  }
+
+  /** {@code cut}: the text goes on after {@code head}, whose last line may be incomplete. */
+  private static Optional<Tool> detectHead(CharSequence head, boolean cut) {
     Map<Tool, Integer> score = new EnumMap<>(Tool.class);
     for (String line : head.toString().split("\r?\n", -1)) {
       scoreLine(line, score);
@@ -56,7 +79,7 @@ public final class ToolDetector {
     if (byLines.isPresent() && score.get(byLines.get()) >= STRONG) {
       return byLines;
     }
-    return byParsing(wholeLines(head, text.length() > HEAD_CHARS), byLines);
+    return byParsing(wholeLines(head, cut), byLines);
   }
 
   /** The head without a last line that {@link #HEAD_CHARS} cut short. */
@@ -103,14 +126,6 @@ public final class ToolDetector {
       return Optional.empty();
     }
     return Optional.ofNullable(best);
-  }
-
-  /** Detects the tool from the first {@link #HEAD_CHARS} bytes of a file, decoded as UTF-8. */
-  public static Optional<Tool> detect(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(HEAD_CHARS);
-      return detect(new String(head, StandardCharsets.UTF_8));
-    }
   }
 
   private static void scoreLine(String line, Map<Tool, Integer> score) {

@@ -2,9 +2,13 @@ package iommulab.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,5 +48,20 @@ class ToolDetectorSweepTest {
   @Test
   void textNoParserRecognisesIsNotGuessed() {
     assertEquals(Optional.empty(), ToolDetector.detect("hello\nworld\n"));
+  }
+
+  @Test
+  void aLineCutShortAtTheHeadsEndDoesNotSpoilAParse(@TempDir Path dir) throws Exception {
+    // the head ends inside a CSV record, which perf's parser alone would call malformed
+    String lines = Files.readString(RESOURCES.resolve("perf-stat/csv-tab.txt"));
+    StringBuilder text = new StringBuilder();
+    while (text.length() <= ToolDetector.HEAD_CHARS || text.charAt(ToolDetector.HEAD_CHARS - 1) == '\n') {
+      text.append(lines);
+    }
+    Path file = Files.writeString(dir.resolve("long.txt"), text);
+    assertEquals(Optional.of(Tool.PERF_STAT), ToolDetector.detect(file));
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    assertEquals(Optional.of(Tool.PERF_STAT), ToolDetector.detect(new ByteArrayInputStream(bytes)));
+    assertEquals(Optional.of(Tool.PERF_STAT), ToolDetector.detect(text));
   }
 }
