@@ -64,3 +64,19 @@ qemu-io -f raw -c 'write -P 0x7 0 64k' -c 'aio_write 64k 4k' -c 'aio_flush' -c '
         -e 's/qemu-io> //g' \
   | sed -e 's/[0-9]*\/[0-9]* bytes at offset [0-9]*/XXX\/XXX bytes at offset XXX/g' -e 's/^[0-9]* KiB/XXX KiB/g' \
   > $out/iotests-046-filtered.txt
+# parse sweep 3 (2026-12-03): blkdebug breakpoints; wait_break and resume make blkdebug print its own lines
+qemu-io -c 'break write_aio A' -c 'aio_write 0 4k' -c 'wait_break A' -c 'resume A' -c 'aio_flush' \
+  -c 'remove_break A' blkdebug::disk.qcow2 > $out/blkdebug-break.txt 2>&1
+# terminal pastes: each run's output after a prompt line written as a terminal shows it
+paste_run() { printf '%s%s\n' "$1" "$2"; eval "$2" 2>&1; }
+{ paste_run '$ ' "qemu-io -f raw -c 'write -P 0x2 0 8k' disk.raw"
+  paste_run '$ ' "qemu-io -f raw -c 'read -v 0 32' disk.raw"
+  paste_run '$ ' "qemu-io -f raw -c 'map' disk.raw"
+  printf '$ \n'
+} > $out/shell-prompts-dollar.txt
+{ paste_run 'user@host:/tmp/qio$ ' "qemu-io -f raw -c 'write -P 0x2 0 8k' disk.raw"
+  paste_run 'user@host:/tmp/qio$ ' "qemu-io -f raw -c 'read 0 8k' disk.raw"
+} > $out/shell-prompts-userhost.txt
+{ paste_run '# ' "qemu-io -f raw -c 'write -P 0x2 0 8k' disk.raw"
+  paste_run '# ' "qemu-io -f raw -c 'read 0 8k' disk.raw"
+} > $out/shell-prompts-hash.txt

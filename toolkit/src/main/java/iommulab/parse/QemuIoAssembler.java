@@ -141,7 +141,12 @@ final class QemuIoAssembler {
       case LOCK_HINT -> lockHint(new String(buf, from, end - from), number);
       case COMMAND_ERROR -> toolErrors.add(new ToolError(number, new String(buf, from, end - from)));
       case COMMAND_ECHO -> facts.commands.add(QemuIoText.terminalEcho(buf, from, end));
-      case INVOCATION -> facts.invocation(new String(buf, from, end - from));
+      case INVOCATION -> {
+        int command = QemuIoShellPrompt.commandStart(buf, from, end);
+        facts.invocation(new String(buf, command, end - command));
+      }
+      case SHELL_PROMPT -> { }
+      case BLKDEBUG_EVENT -> facts.blkdebugEvents++;
       case VERSION -> facts.version(new String(buf, from, end - from));
       case UNKNOWN -> unknown(lines, from);
     }

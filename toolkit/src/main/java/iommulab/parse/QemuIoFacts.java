@@ -19,6 +19,7 @@ final class QemuIoFacts {
   int prompts;
   long hexDumpLines;
   int patternFailures;
+  int blkdebugEvents;
   String length;
   long lengthBytes = -1;
   private String formatName;
@@ -63,9 +64,8 @@ final class QemuIoFacts {
     }
   }
 
-  /** A shell line such as {@code # qemu-io -f raw -c 'read 0 1G' disk.img}. */
-  void invocation(String text) {
-    String line = text.startsWith("# ") || text.startsWith("$ ") ? text.substring(2) : text;
+  /** A shell line without its prompt, such as {@code qemu-io -f raw -c 'read 0 1G' disk.img}. */
+  void invocation(String line) {
     if (command == null) {
       command = line;
       invocationTarget = QemuIoCommandLine.target(line);
@@ -133,6 +133,9 @@ final class QemuIoFacts {
     }
     facts.put("hex_dump_lines", hexDumpLines);
     facts.put("pattern_failures", patternFailures);
+    if (blkdebugEvents > 0) {
+      facts.put("blkdebug_events", blkdebugEvents);
+    }
     facts.put("prompts", prompts);
     facts.put("tool_errors", toolErrors);
     facts.put("warnings", warnings);

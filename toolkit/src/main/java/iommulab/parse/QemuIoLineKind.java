@@ -73,8 +73,18 @@ enum QemuIoLineKind {
   COMMAND_ECHO,
   /** {@code qemu-io version 7.2.22 (Debian ...)} and the copyright line after it. */
   VERSION,
-  /** The shell line that ran qemu-io, e.g. {@code # qemu-io -c 'read 0 1G' nvme://...}. */
+  /**
+   * The shell line that ran qemu-io, e.g. {@code # qemu-io -c 'read 0 1G' nvme://...} or
+   * {@code user@host:/tmp$ qemu-io ...} (prompt shapes in {@link QemuIoShellPrompt}).
+   */
   INVOCATION,
+  /** A shell prompt with nothing typed after it, e.g. the {@code $ } that ends a pasted session. */
+  SHELL_PROMPT,
+  /**
+   * {@code blkdebug: Suspended request 'A'} and {@code blkdebug: Resuming request 'A'}, which qemu's
+   * blkdebug driver prints when a {@code break} point is hit and on {@code resume}.
+   */
+  BLKDEBUG_EVENT,
   UNKNOWN;
 
   static final String[] OPS = {"read ", "wrote ", "discard "};
@@ -150,6 +160,9 @@ enum QemuIoLineKind {
         || (regionMatches(buf, from, end, "Copyright (c) ") && indexOf(buf, from, end, "QEMU") > 0)) {
       return VERSION;
     }
+    if (isBlkdebugEvent(buf, from, lastNonBlank)) {
+      return BLKDEBUG_EVENT;
+    }
     if (regionMatches(buf, from, end, "Is another process using the image [")) {
       return LOCK_HINT;
     }
@@ -181,6 +194,9 @@ enum QemuIoLineKind {
     }
     if (isInvocation(buf, from, end)) {
       return INVOCATION;
+    }
+    if (QemuIoShellPrompt.isBare(buf, from, end)) {
+      return SHELL_PROMPT;
     }
     if (regionMatches(buf, from, end, "command ") && endsWith(buf, from, end, " not found")) {
       return COMMAND_ERROR;
@@ -268,11 +284,22 @@ enum QemuIoLineKind {
     return COMMANDS.contains(firstWord(buf, from, end)) && indexOf(buf, from, end, " -- ") > 0;
   }
 
-  private static boolean isInvocation(char[] buf, int from, int end) {
-    int i = from;
-    if (i + 1 < end && (buf[i] == '#' || buf[i] == '$') && buf[i + 1] == ' ') {
-      i += 2;
+  /** {@code blkdebug: Suspended request 'TAG'} or {@code ... Resuming request 'TAG'} (block/blkdebug.c). */
+  private static boolean isBlkdebugEvent(char[] buf, int from, int end) {
+    int tag;
+    if (regionMatches(buf, from, end, "blkdebug: Suspended request '")) {
+      tag = from + "blkdebug: Suspended request '".length();
+    } else if (regionMatches(buf, from, end, "blkdebug: Resuming request '")) {
+      tag = from + "blkdebug: Resuming request '".length();
+    } else {
+      return false;
     }
+    return end > tag && buf[end - 1] == '\'';
+  }
+
+  /** {@code qemu-io} (or a path ending in {@code /qemu-io}) as the command word, after any prompt. */
+  private static boolean isInvocation(char[] buf, int from, int end) {
+    int i = QemuIoShellPrompt.commandStart(buf, from, end);
     int word = i;
     while (i < end && buf[i] != ' ') {
       i++;
