@@ -16,7 +16,7 @@ AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S[^\n]{0,14}?-\d+)"
 HUMAN = re.compile(
     r"^\s*(?:(?P<ts>\d+\.\d{9})\s+)?"
     r"(?:(?P<aggr>" + AGGR + r")\s+(?:(?P<cpus>\d+)\s+)?)?"
-    r"(?P<val><not counted>|<not supported>|\d[\d.,]*)"
+    r"(?P<val><not counted>|<not supported>|\d[\d.,\u202f\u00a0\u2019]*)"
     r"(?: (?P<unit>[A-Za-z]+)(?= +\S))?\s+"
     r"(?P<ev>\S+(?: \S+)*?)"
     r"(?: (?P<note><---.*?))?"
@@ -47,6 +47,8 @@ def fmt(x, single=False):
 
 
 def num(text, de=False, grouped=False):
+    # fr_FR and ru_RU group with U+202F, de_CH with U+2019: never a decimal mark
+    text = re.sub("[\u202f\u00a0\u2019]", "", text)
     if de:
         text = text.replace(".", "").replace(",", ".") if grouped else text.replace(",", ".")
     elif grouped:
@@ -60,7 +62,7 @@ def status(v):
 
 def parse(path):
     name = path[:-4]
-    de = "de_DE" in name
+    de = any(loc in name for loc in ("de_DE", "fr_FR", "ru_RU"))  # decimal comma locales
     if name == "shared-perf-csv-sw":
         name = "shared-perf-csv-sw"
     fresh_start = False
@@ -71,7 +73,7 @@ def parse(path):
         if not header_done:
             header_done = line.rstrip().endswith(":")
             continue
-        if "Performance counter stats for" in line:
+        if "Performance counter stats for" in line and "'" in line:
             interval_rows = any(r[1] != "" for r in rows[started_rows:])
             fresh = fresh_start and len(rows) == started_rows
             if (seen_any or closed) and not (interval_rows and not closed) and not fresh:

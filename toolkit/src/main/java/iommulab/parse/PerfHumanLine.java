@@ -139,8 +139,9 @@ final class PerfHumanLine {
       }
       eventEnd++;
     }
-    if (!mustBeRecord && r.aggrEnd == 0 && PerfHumanLine.indexOf(b, eventStart, eventEnd, ' ') >= 0) {
-      // outside a counter block only modern one-word event names count: keeps prose out of the table
+    if (!mustBeRecord && r.aggrEnd == 0 && !looksLikeEvent(b, eventStart, eventEnd)) {
+      // outside a counter block, without a timestamp or an aggregate, only what looks like a perf
+      // event name counts: keeps a workload's "1024 bytes" and qemu-io's "64 MiB" out of the table
       return PerfProblem.NOT_RECORD;
     }
     r.eventStart = eventStart;
@@ -275,6 +276,32 @@ final class PerfHumanLine {
   }
 
   /** perf's units: {@code msec}, {@code ns}, {@code Joules}, {@code MiB}, {@code (msec)}, ... */
+  /** perf's event names without punctuation; every other name has one of {@code - _ : / . = {}. */
+  private static final String[] PLAIN_EVENTS = {
+    "cycles", "instructions", "branches", "faults", "migrations", "cs", "dummy", "msr", "uncore"
+  };
+
+  /** One word holding {@code - _ : / . = {} }, or one of {@link #PLAIN_EVENTS}. */
+  static boolean looksLikeEvent(char[] b, int s, int e) {
+    boolean marked = false;
+    for (int p = s; p < e; p++) {
+      char c = b[p];
+      if (c == ' ') {
+        return false;
+      }
+      marked |= c == '-' || c == '_' || c == ':' || c == '/' || c == '.' || c == '=' || c == '{';
+    }
+    if (marked) {
+      return true;
+    }
+    for (String name : PLAIN_EVENTS) {
+      if (e - s == name.length() && PerfLineKind.starts(b, s, e, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isUnit(char[] b, int s, int e) {
     for (int p = s; p < e; p++) {
       char c = b[p];

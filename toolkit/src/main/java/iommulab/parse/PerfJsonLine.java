@@ -185,6 +185,9 @@ final class PerfJsonLine {
       r.aggrBuf = cpuLabel;
       r.aggrStart = 0;
       r.aggrEnd = 3 + n;
+    } else if (isKey(line, ks, ke, "cgroup")) {
+      // --for-each-cgroup / -G: no column holds it, so the row says so in a warning
+      r.note = "cgroup " + new String(buf, vs, ve - vs);
     } else if (isAggrKey(line, ks, ke)) {
       r.aggrBuf = buf;
       r.aggrStart = vs;

@@ -49,7 +49,8 @@ enum PerfLineKind {
   private static final String[] ERROR_STARTS = {
     "event syntax error", "Error:", "Workload failed", "failed to ", "Failed to ", "Cannot ",
     "perf: ", "Invalid ", "The sys_perf_event_open() syscall", "No permission", "Access to performance monitoring",
-    "Problems finding threads of monitor", "top down event configuration requires"
+    "Problems finding threads of monitor", "top down event configuration requires",
+    "System does not support topdown", "freeze_on_smi is not supported", "Initial error:"
   };
 
   static PerfLineKind classify(char[] b, int s, int e) {
@@ -67,7 +68,8 @@ enum PerfLineKind {
       case '#':
         return hashFirst(b, s, i, e);
       case 'P':
-        if (starts(b, i, e, "Performance counter stats for")) {
+        // perf quotes what it counted: 'cmd', 'system wide', process id '1', 'CPU(s) 0'
+        if (starts(b, i, e, "Performance counter stats for") && indexOf(b, i, e, '\'') >= 0) {
           return HEADER;
         }
         break;
@@ -94,6 +96,16 @@ enum PerfLineKind {
       case 'R':
         if (starts(b, i, e, "Run 'perf list'")) {
           return TOOL_ERROR_DETAIL;
+        }
+        break;
+      case 'v':
+        if (starts(b, i, e, "valid terms: ")) {
+          return TOOL_ERROR_DETAIL; // the terms a PMU takes, under an event syntax error
+        }
+        break;
+      case '\u001b':
+        if (isWhole(b, i, e, "\u001b[H\u001b[2J")) {
+          return BLANK; // --interval-clear on a terminal: cursor home, clear screen
         }
         break;
       case 't':
@@ -183,6 +195,10 @@ enum PerfLineKind {
       return TABLE_ROW;
     }
     return OTHER;
+  }
+
+  private static int indexOf(char[] b, int i, int e, char c) {
+    return PerfHumanLine.indexOf(b, i, e, c);
   }
 
   private static boolean isCsvSeparator(char c) {

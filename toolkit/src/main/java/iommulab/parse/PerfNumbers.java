@@ -88,6 +88,7 @@ final class PerfNumbers {
     int commas = 0;
     int lastDot = -1;
     int lastComma = -1;
+    int groupMarks = 0;
     for (int j = i; j < e; j++) {
       char c = b[j];
       if (c == '.') {
@@ -96,11 +97,22 @@ final class PerfNumbers {
       } else if (c == ',') {
         commas++;
         lastComma = j;
+      } else if (isGroupMark(c)) {
+        if (!grouping || !threeDigitsFollow(b, j, e)) {
+          return Double.NaN;
+        }
+        groupMarks++;
       } else if (c < '0' || c > '9') {
         return slowParse(b, s, e);
       }
     }
-    char decimalMark = decimalMark(b, dots, commas, lastDot, lastComma, e, i, grouping);
+    char decimalMark;
+    if (groupMarks > 0) {
+      // the locale groups with its own mark, so a '.' or ',' is the decimal one (at most one)
+      decimalMark = dots + commas > 1 ? 0 : commas > 0 ? ',' : '.';
+    } else {
+      decimalMark = decimalMark(b, dots, commas, lastDot, lastComma, e, i, grouping);
+    }
     if (decimalMark == 0) {
       return Double.NaN;
     }
@@ -113,7 +125,7 @@ final class PerfNumbers {
       char c = b[j];
       if (c == decimalMark) {
         afterMark = true;
-      } else if (c != '.' && c != ',') {
+      } else if (c != '.' && c != ',' && !isGroupMark(c)) {
         anyDigit = true;
         if (mantissa != 0 || c != '0') {
           significant++;
@@ -218,6 +230,22 @@ final class PerfNumbers {
   }
 
   /** Whether {@code b[s..e)} has the shape of a number perf prints (digits and marks, optional sign). */
+  /**
+   * Digit grouping marks that are never a decimal mark: U+202F and U+00A0 (fr_FR, ru_RU and other
+   * locales print {@code 559 294 611}) and U+2019 (de_CH: {@code 516’007’622}).
+   */
+  static boolean isGroupMark(char c) {
+    return c == '\u202f' || c == '\u00a0' || c == '\u2019';
+  }
+
+  private static boolean threeDigitsFollow(char[] b, int mark, int e) {
+    int end = mark + 1;
+    while (end < e && b[end] >= '0' && b[end] <= '9') {
+      end++;
+    }
+    return end - mark - 1 == 3;
+  }
+
   static boolean looksNumeric(char[] b, int s, int e) {
     if (s < e && (b[s] == '-' || b[s] == '+')) {
       s++;
@@ -227,7 +255,7 @@ final class PerfNumbers {
     }
     for (int j = s; j < e; j++) {
       char c = b[j];
-      if (c == '.' || c == ',') {
+      if (c == '.' || c == ',' || isGroupMark(c)) {
         // a mark is always between digits: "1." or "1,," is prose, not a count
         if (j + 1 >= e || b[j + 1] < '0' || b[j + 1] > '9') {
           return false;

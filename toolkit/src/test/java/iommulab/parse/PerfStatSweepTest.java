@@ -27,7 +27,8 @@ class PerfStatSweepTest {
     "interval-repeat-variance-over-100.txt", "append-csv-then-human.txt", "append-human-then-csv.txt",
     "metric-only-interval.txt", "metric-only-interval-csv.txt", "metric-only-interval-json.txt",
     "delay.txt", "json-tool-events.txt", "json-de_DE.txt", "csv-tab.txt",
-    "csv-space-interval-no-aggr.txt", "no-aggr-repeat-csv.txt", "csv-semicolon-interval-de_DE.txt"
+    "csv-space-interval-no-aggr.txt", "no-aggr-repeat-csv.txt", "csv-semicolon-interval-de_DE.txt",
+    "default-fr_FR.txt", "default-ru_RU.txt", "default-de_CH.txt", "repeat-fr_FR.txt", "interval-clear-tty.txt"
   })
   void perfsOwnLinesAreAllRecognised(String fixture) throws Exception {
     PerfStatResult r = strict(fixture);
@@ -106,5 +107,57 @@ class PerfStatSweepTest {
   void delayNoticesOnlyCountAsWholeLines() throws Exception {
     PerfStatResult r = PerfStat.parse("Events disabled for now\n");
     assertEquals(1, r.unrecognized().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"error-smi-cost.txt", "error-topdown-system-wide.txt", "error-pmu-terms.txt"})
+  void moreErrorReportsAreTheToolsErrors(String fixture) throws Exception {
+    PerfStatResult r = strict(fixture);
+    assertEquals(List.of(), r.unrecognized(), fixture);
+    assertTrue(!r.toolErrors().isEmpty(), fixture);
+    assertEquals(0, r.table().rowCount(), fixture);
+  }
+
+  @Test
+  void aWorkloadsNumbersAreNotCounters() throws Exception {
+    PerfStatResult r = PerfStat.parse(DIR.resolve("workload-numbers.txt"));
+    assertEquals(List.of("task-clock"), r.table().stringColumn("event").asList());
+    assertEquals(1, r.runs().size());
+    // the target comes from perf's own header, not from the workload's "... stats for nothing"
+    assertTrue(r.runs().get(0).target().startsWith("sh -c echo \"3 packets transmitted, 3 received"),
+        r.runs().get(0).target());
+    assertEquals(List.of(1L, 2L, 3L), r.unrecognized().stream().map(SourceLine::line).toList());
+  }
+
+  @Test
+  void aWorkloadsLinesBetweenIntervalsAreNotCounters() throws Exception {
+    PerfStatResult r = PerfStat.parse(DIR.resolve("interval-workload-interleaved.txt"));
+    assertEquals(List.of("task-clock"), r.table().stringColumn("event").unique().asList());
+    assertEquals(6, r.unrecognized().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"   1024 bytes", "64 MiB", "3 items done", "12 widgets"})
+  void aBareNumberAndWordOutsideABlockIsText(String line) throws Exception {
+    PerfStatResult r = PerfStat.parse(line + "\n");
+    assertEquals(0, r.table().rowCount(), line);
+    assertEquals(1, r.unrecognized().size(), line);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"  1024 page-faults", "  5 cycles", "  7 sched:sched_switch", "  9 cpu_core/cycles/"})
+  void aBareCounterWithAnEventNameIsStillARow(String line) throws Exception {
+    assertEquals(1, PerfStat.parse(line + "\n").table().rowCount(), line);
+  }
+
+  @Test
+  void groupMarksOnlyGroupThreeDigits() {
+    char[] ok = "559\u202f294\u202f611".toCharArray();
+    assertEquals(559294611.0, PerfNumbers.parse(ok, 0, ok.length, true));
+    char[] fr = "1\u202f234,56".toCharArray();
+    assertEquals(1234.56, PerfNumbers.parse(fr, 0, fr.length, true), 1e-9);
+    char[] bad = "55\u202f94".toCharArray();
+    assertTrue(Double.isNaN(PerfNumbers.parse(bad, 0, bad.length, true)));
+    assertTrue(Double.isNaN(PerfNumbers.parse(ok, 0, ok.length, false)));
   }
 }

@@ -37,6 +37,10 @@ class ToolDetectorSweepTest {
     "perf-stat/error-bare-Error.txt, PERF_STAT",
     "perf-stat/error-workload-failed.txt, PERF_STAT",
     "qemu-io/raw-map-alloc-length.txt, QEMU_IO",
+    "qemu-io/truncate-length-only.txt, QEMU_IO",
+    "perf-stat/error-smi-cost.txt, PERF_STAT",
+    "perf-stat/error-topdown-system-wide.txt, PERF_STAT",
+    "perf-stat/default-fr_FR.txt, PERF_STAT",
     "qemu-io/help-read.txt, QEMU_IO",
     "qemu-io/usage-help.txt, QEMU_IO",
     "qemu-io/help-commands.txt, QEMU_IO"
