@@ -5,6 +5,7 @@ Written with regular expressions from the documented output shapes, without look
 parser's code, so that the golden test compares two separate readings of the same text.
 Usage: /usr/bin/python3 expected.py FIXTURE.txt ...   (writes FIXTURE.csv beside each)
 """
+import ast
 import csv
 import re
 import sys
@@ -18,11 +19,17 @@ FOLDED = re.compile(r"^(.*) (\d+)$")
 MAP_ENTRY = re.compile(r"^@[^\[]*\[(.*)\]: (\d+)$")
 MAP_OPEN = re.compile(r"^@[^\[]*\[(.*)$")
 MAP_CLOSE = re.compile(r"^,?(.*)\]: (\d+)$")
+PERF_FRAME = re.compile(r"^\t[0-9a-f]+ (\S.*)$")  # kstack(perf)/ustack(perf): "\tADDR SYMBOL+OFF" or "\tADDR SYM (MODULE)"
 
 
 def unquote(name):
     m = re.match(r"^b(['\"])(.*)\1$", name)
-    return m.group(2) if m else name
+    if not m:
+        return name
+    try:  # Python's own reading of its bytes repr; the bytes are the comm's UTF-8
+        return ast.literal_eval(name).decode("utf-8", "replace")
+    except (SyntaxError, ValueError):
+        return m.group(2)
 
 
 def strip_address(text):
@@ -78,6 +85,8 @@ def parse(lines):
             elif not (prev == "blank" and opened_by_blank) or interval < 0:
                 interval += 1
             started = True
+        elif cur is not None and cur[5] and line.startswith(",") and not MAP_CLOSE.match(line):
+            scalars(cur, line[1:])  # ", " between two stacks of one key: frames go on
         elif cur is not None and cur[5] and (line.startswith("]") or line.startswith(",")):
             m = MAP_CLOSE.match(line)
             scalars(cur, m.group(1))
@@ -86,8 +95,13 @@ def parse(lines):
                 interval, has_entries, boundary, last_map, last_count, map_name, int(m.group(2)))
             row(rows, interval, cur[2], cur[3], int(m.group(2)), cur[0], cur[1], cur[4])
             cur = None
-        elif cur is not None and cur[5] and line.startswith(" "):
+        elif cur is not None and cur[5] and line.startswith("\t") and PERF_FRAME.match(line):
+            cur[0].append(PERF_FRAME.match(line).group(1))
+        elif cur is not None and cur[5] and line.startswith((" ", "\t")):
             cur[0].append(line.strip())
+        elif line.startswith("@") and MAP_ENTRY.match(line) and all(
+                t.strip() for t in MAP_ENTRY.match(line).group(1).split(",")):
+            pass  # a key of scalars only (@x[1234], @c[comm]): not a stack, no row
         elif line.startswith("@") and MAP_ENTRY.match(line):
             m = MAP_ENTRY.match(line)
             bpf, started = True, True

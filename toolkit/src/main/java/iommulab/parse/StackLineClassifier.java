@@ -10,8 +10,12 @@ package iommulab.parse;
  */
 final class StackLineClassifier {
   private static final String[] TOOL_ERROR_PREFIXES = {
-    "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno "
+    "ERROR:", "Error:", "No functions matched", "Failed to ", "cannot attach", "[Errno ",
+    "No probes to attach"
   };
+
+  /** bpftrace prints this on most machines and then runs normally. */
+  private static final String MEMLOCK_NOTICE = "couldn't set RLIMIT_MEMLOCK";
 
   private static final String[] COMMANDS = {
     "stackcount", "stackcount.py", "stackcount-bpfcc", "bpftrace"
@@ -52,6 +56,12 @@ final class StackLineClassifier {
     }
     if (isCommand(a, s, e)) {
       return StackLineKind.COMMAND;
+    }
+    if (c0 == 'E' && startsWith(a, s, e, "ERROR:") && contains(a, s, e, MEMLOCK_NOTICE)) {
+      return StackLineKind.TOOL_NOTICE;
+    }
+    if (programDiagnostic(a, s, e) > 0) {
+      return StackLineKind.PROGRAM_DIAGNOSTIC;
     }
     for (String prefix : TOOL_ERROR_PREFIXES) {
       if (startsWith(a, s, e, prefix)) {
@@ -125,6 +135,54 @@ final class StackLineClassifier {
       }
     }
     return -1;
+  }
+
+  /**
+   * For bpftrace's {@code FILE:L:C[-C]: ERROR: ...} / {@code ...: WARNING: ...}: the index where
+   * {@code ERROR} or {@code WARNING} starts, else -1.
+   */
+  static int programDiagnostic(byte[] a, int s, int e) {
+    int space = s;
+    while (space < e && a[space] != ' ') {
+      if (a[space] == ';') {
+        return -1; // a folded line: not worth scanning on
+      }
+      space++;
+    }
+    if (space == e || space < s + 5 || a[space - 1] != ':') {
+      return -1;
+    }
+    int i = space - 1; // walk back over ":L:C[-C]"
+    int end = i;
+    while (i > s && (digit(a[i - 1]) || a[i - 1] == '-')) {
+      i--;
+    }
+    if (i == end || a[i - 1] != ':') {
+      return -1;
+    }
+    i--;
+    end = i;
+    while (i > s && digit(a[i - 1])) {
+      i--;
+    }
+    if (i == end || i == s || a[i - 1] != ':') {
+      return -1;
+    }
+    int word = space + 1;
+    return startsWith(a, word, e, "ERROR:") || startsWith(a, word, e, "WARNING:") ? word : -1;
+  }
+
+  /** The {@code ~~~} line under a {@link StackLineKind#PROGRAM_DIAGNOSTIC}'s program line. */
+  static boolean isMarker(byte[] a, int s, int e) {
+    boolean tilde = false;
+    for (int i = s; i < e; i++) {
+      if (a[i] == '~' || a[i] == '^') {
+        tilde = true;
+      } else if (a[i] != ' ') {
+        return false;
+      }
+    }
+    return tilde;
   }
 
   /** A pasted shell command running the tool: {@code # ./stackcount -d ip_output}, {@code ./stackcount.py -v x}. */

@@ -28,12 +28,25 @@ enum StackLineKind {
   MAP_OPEN,
   /** bpftrace map entry on one line, {@code @name[]: N} or {@code @name[comm]: N}. */
   MAP_ENTRY,
-  /** bpftrace closing line of a multi-line key: {@code ]: N} or {@code , comm]: N}. */
+  /**
+   * bpftrace closing line of a multi-line key, {@code ]: N} or {@code , comm]: N}, or the {@code , }
+   * line between two stacks of one key ({@code @[kstack, ustack]}).
+   */
   MAP_CLOSE,
   /** A shell prompt running the tool, e.g. {@code # stackcount 'arm_smmu_*'}. */
   COMMAND,
   /** The tool's own error report, e.g. {@code No functions matched by pattern ...}. */
   TOOL_ERROR,
+  /**
+   * A notice the tool prints although it goes on working: bpftrace's {@code ERROR: ... couldn't set
+   * RLIMIT_MEMLOCK ...} (a warning, not a tool error).
+   */
+  TOOL_NOTICE,
+  /**
+   * bpftrace's report of a problem in the program, {@code stdin:1:1-24: ERROR: ...} or
+   * {@code ...: WARNING: ...}, which bpftrace follows with the program line and a {@code ~~~} marker.
+   */
+  PROGRAM_DIAGNOSTIC,
   /** Anything else: kept verbatim in {@link ParseResult#unrecognized()}. */
   OTHER
 }

@@ -82,6 +82,20 @@ final class StackParser {
   private String lastMap;
   private long lastMapCount;
   private final Set<String> maps = new LinkedHashSet<>();
+  /** bpftrace entries of maps whose key holds no stack ({@code @x[pid]: 5}), left out of the table. */
+  private long nonStackEntries;
+  private long firstNonStackLine;
+  private final Set<String> nonStackMaps = new LinkedHashSet<>();
+
+  /**
+   * A bpftrace {@code stdin:L:C: ERROR: ...} line being read: 2 while its echoed program line is
+   * due, 1 while the {@code ~~~} marker may follow, 0 otherwise.
+   */
+  private int diagnosticPending;
+  private long diagnosticLine;
+  private String diagnosticText;
+  private String diagnosticProgram;
+  private boolean diagnosticIsError;
 
   private String pattern;
   private int functionsTraced = -1;
@@ -108,7 +122,7 @@ final class StackParser {
         // The terminal echoes Ctrl-C where the cursor is: alone on a line, or glued to -f output.
         s += 2;
       }
-      if (traceback()) {
+      if (traceback() || diagnosticContinues()) {
         continue;
       }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
@@ -132,6 +146,9 @@ final class StackParser {
     lineCount = (int) Math.min(Integer.MAX_VALUE, in.number());
     if (tracebackLine > 0) {
       toolErrors.add(new ToolError(tracebackLine, tracebackHead));
+    }
+    if (diagnosticPending > 0) {
+      endDiagnostic();
     }
     if (open) {
       unfinished("input ends inside a stack");
@@ -170,6 +187,46 @@ final class StackParser {
     return true;
   }
 
+  /**
+   * bpftrace reports a problem in the program as {@code stdin:1:1-24: ERROR: tracepoint not found:
+   * nosuch:event}, then echoes the program line and underlines the place with {@code ~~~}: the three
+   * lines are one tool error (one warning for {@code WARNING:}).
+   *
+   * @return whether the current line was the echoed program line or the marker
+   */
+  private boolean diagnosticContinues() {
+    if (diagnosticPending == 0) {
+      return false;
+    }
+    if (diagnosticPending == 2 && s < e) {
+      diagnosticProgram = text(s, e);
+      diagnosticPending = 1;
+      return true;
+    }
+    boolean marker = diagnosticPending == 1 && StackLineClassifier.isMarker(a, s, e);
+    endDiagnostic();
+    return marker;
+  }
+
+  private void programDiagnostic() {
+    diagnosticPending = 2; // diagnosticContinues() has ended any earlier one
+    diagnosticLine = lineNo;
+    diagnosticText = text(s, e);
+    diagnosticProgram = null;
+    diagnosticIsError = a[StackLineClassifier.programDiagnostic(a, s, e)] == 'E';
+  }
+
+  private void endDiagnostic() {
+    String message =
+        diagnosticProgram == null ? diagnosticText : diagnosticText + " (program line: " + diagnosticProgram + ")";
+    if (diagnosticIsError) {
+      toolErrors.add(new ToolError(diagnosticLine, message));
+    } else {
+      warnings.add(new Warning(diagnosticLine, "bpftrace: " + message));
+    }
+    diagnosticPending = 0;
+  }
+
   private void accept(StackLineKind kind) throws ParseException {
     switch (kind) {
       case BLANK -> blank();
@@ -193,6 +250,9 @@ final class StackParser {
         }
       }
       case TOOL_ERROR -> toolErrors.add(new ToolError(lineNo, text(s, e)));
+      case TOOL_NOTICE ->
+          warnings.add(new Warning(lineNo, "bpftrace went on running after this notice: " + text(s, e)));
+      case PROGRAM_DIAGNOSTIC -> programDiagnostic();
       case OTHER -> other();
     }
   }
@@ -267,6 +327,9 @@ final class StackParser {
       int from = s;
       while (from < e && (a[from] == ' ' || a[from] == '\t')) {
         from++;
+      }
+      if (a[s] == '\t') {
+        from = perfAddressDropped(from);
       }
       addFrame(names.intern(a, from, e));
       return;
@@ -366,14 +429,53 @@ final class StackParser {
     started = true;
     int bracket = StackLineClassifier.indexOf(a, s, e, '[');
     int value = StackLineClassifier.mapValueStart(a, s, e);
+    if (!keyHoldsStack(bracket + 1, value - 3)) {
+      number(value, e, MAP_CLOSE_SHAPE);
+      if (nonStackEntries++ == 0) {
+        firstNonStackLine = lineNo;
+      }
+      nonStackMaps.add(processes.intern(a, s, bracket));
+      return;
+    }
     mapName = processes.intern(a, s, bracket);
     openStack();
     scalars(bracket + 1, value - 3);
     closeMapEntry(number(value, e, MAP_CLOSE_SHAPE));
   }
 
+  /**
+   * Whether a one-line key {@code a[from..to)} holds a stack: bpftrace prints an empty stack as an
+   * empty element ({@code @[]}, {@code @[, comm]}), and a key of scalars only ({@code @x[1234]},
+   * {@code @c[comm]}) belongs to a map that counts something else.
+   */
+  private boolean keyHoldsStack(int from, int to) {
+    int i = from;
+    while (true) {
+      int comma = StackLineClassifier.indexOf(a, i, to, ',');
+      int end = comma < 0 ? to : comma;
+      if (allSpaces(i, end)) {
+        return true;
+      }
+      if (comma < 0) {
+        return false;
+      }
+      i = comma + 1;
+    }
+  }
+
   private void mapClose() throws ParseException {
     int value = StackLineClassifier.mapValueStart(a, s, e);
+    if (value < 0 && a[s] == ',' && a[e - 1] != ']') {
+      // ", " between two stacks of one key (@[kstack, ustack, comm]), or ", comm, " with scalars
+      // between them: the next stack's frames follow the ones read so far.
+      int end = e;
+      while (end > s + 1 && (a[end - 1] == ' ' || a[end - 1] == ',')) {
+        end--;
+      }
+      scalars(s + 1, end);
+      keepRaw();
+      return;
+    }
     if (value < 0) {
       throw error(s, "bad end of bpftrace map entry '" + text(s, e) + "'", MAP_CLOSE_SHAPE);
     }
@@ -431,10 +533,29 @@ final class StackParser {
       }
       throw error(space + 1, "bad count '" + text(space + 1, e) + "'", FOLDED_SHAPE);
     }
+    if (startsWith(lineStart, BPFTRACE_JSON)) {
+      // the whole capture is in a form this parser does not read: say so, not "0 stacks"
+      throw error(lineStart, "bpftrace -f json output is not supported",
+          "bpftrace's text output (run it without -f json)");
+    }
     if (strict) {
       throw error(lineStart, "unrecognized line", ANY_SHAPE);
     }
     unrecognized.add(new SourceLine(lineNo, fullLine()));
+  }
+
+  private static final byte[] BPFTRACE_JSON = "{\"type\": \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private boolean startsWith(int from, byte[] prefix) {
+    if (e - from < prefix.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length; k++) {
+      if (a[from + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- the open stack ----
@@ -533,6 +654,19 @@ final class StackParser {
     return unquoted(names, from, to);
   }
 
+  /**
+   * bpftrace's {@code kstack(perf)} / {@code ustack(perf)} frames are tab-indented
+   * {@code ADDR SYMBOL+OFF} or {@code ADDR SYMBOL (MODULE)}: the hex address is dropped, as for bcc
+   * {@code -v}; the rest (offset, {@code (module)} suffix) is kept as printed.
+   */
+  private int perfAddressDropped(int from) {
+    int hex = from;
+    while (hex < e && isHex(a[hex])) {
+      hex++;
+    }
+    return hex > from && hex + 1 < e && a[hex] == ' ' && a[hex + 1] != ' ' ? hex + 1 : from;
+  }
+
   /** A folded element: the {@code -} delimiter, or an interned frame. */
   private String element(int from, int to) {
     if (to - from == 1 && a[from] == '-') {
@@ -556,8 +690,7 @@ final class StackParser {
       int inner = from + 2;
       int end = to - 1;
       if (StackLineClassifier.indexOf(a, inner, end, '\\') >= 0) {
-        char[] chars = text(inner, end).toCharArray();
-        return index.intern(StackText.unescapePythonBytes(chars, 0, chars.length));
+        return index.intern(StackText.unescapePythonBytes(a, inner, end));
       }
       return index.intern(a, inner, end);
     }
@@ -622,6 +755,17 @@ final class StackParser {
     if (!maps.isEmpty()) {
       facts.put("maps", List.copyOf(maps));
     }
+    if (nonStackEntries > 0) {
+      facts.put("non_stack_entries", nonStackEntries);
+      facts.put("non_stack_maps", List.copyOf(nonStackMaps));
+      warnings.add(
+          new Warning(
+              firstNonStackLine,
+              nonStackEntries + (nonStackEntries == 1 ? " entry" : " entries") + " of "
+                  + (nonStackMaps.size() == 1 ? "map " : "maps ") + String.join(", ", nonStackMaps)
+                  + " left out of the table because " + (nonStackEntries == 1 ? "its key holds" : "their keys hold")
+                  + " no stack"));
+    }
     facts.put("stacks", stacks.size());
     facts.put("intervals", Math.max(interval + 1, stacks.isEmpty() ? 0 : 1));
     if (!intervalTimes.isEmpty()) {
@@ -631,13 +775,8 @@ final class StackParser {
     facts.put("distinct_frames", names.size());
     facts.put("detached", detached);
     facts.put("lines", lineCount);
-    if (!unrecognized.isEmpty()) {
-      warnings.add(
-          new Warning(
-              unrecognized.get(0).line(),
-              unrecognized.size() + " line(s) not recognised, kept in unrecognized() (first at line "
-                  + unrecognized.get(0).line() + ")"));
-    }
+    // Unrecognised lines get no warning here: they are in unrecognized(), and whoever reports the
+    // result (the CLI's one warning for them) says so, with the first line's text.
     List<Stack> all = List.copyOf(stacks);
     return new StackCountResult(
         source, StackTable.build(source, all), all, List.copyOf(warnings), List.copyOf(toolErrors),

@@ -6,39 +6,45 @@ final class StackText {
 
   /**
    * Unescapes {@code \\}, {@code \'}, {@code \"}, {@code \t}, {@code \n}, {@code \r} and {@code \xHH}
-   * in {@code a[from .. to)}; a byte from {@code \xHH} becomes the char with that value (ISO-8859-1),
-   * as the bytes are not known to be UTF-8. Other backslashes are kept as printed.
+   * in the UTF-8 bytes {@code a[from .. to)}, then decodes the resulting bytes as UTF-8 (an invalid
+   * sequence becomes U+FFFD). The repr shows the bytes of a comm, so {@code b's\xc5\x82eep'} is
+   * {@code słeep}, as bcc's {@code -f} and bpftrace print it. Other backslashes are kept as printed.
    */
-  static String unescapePythonBytes(char[] a, int from, int to) {
-    StringBuilder sb = new StringBuilder(to - from);
+  static String unescapePythonBytes(byte[] a, int from, int to) {
+    byte[] out = new byte[to - from];
+    int n = 0;
     int i = from;
     while (i < to) {
-      char c = a[i];
+      byte c = a[i];
       if (c != '\\' || i + 1 >= to) {
-        sb.append(c);
+        out[n++] = c;
         i++;
         continue;
       }
-      char n = a[i + 1];
-      switch (n) {
-        case '\\', '\'', '"' -> sb.append(n);
-        case 't' -> sb.append('\t');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
+      byte next = a[i + 1];
+      switch (next) {
+        case '\\', '\'', '"' -> out[n++] = next;
+        case 't' -> out[n++] = '\t';
+        case 'n' -> out[n++] = '\n';
+        case 'r' -> out[n++] = '\r';
         case 'x' -> {
           int hi = i + 3 < to ? Character.digit(a[i + 2], 16) : -1;
           int lo = hi >= 0 ? Character.digit(a[i + 3], 16) : -1;
           if (lo >= 0) {
-            sb.append((char) (hi * 16 + lo));
+            out[n++] = (byte) (hi * 16 + lo);
             i += 4;
             continue;
           }
-          sb.append(c).append(n);
+          out[n++] = c;
+          out[n++] = next;
         }
-        default -> sb.append(c).append(n);
+        default -> {
+          out[n++] = c;
+          out[n++] = next;
+        }
       }
       i += 2;
     }
-    return sb.toString();
+    return ByteLineReader.decode(out, 0, n);
   }
 }

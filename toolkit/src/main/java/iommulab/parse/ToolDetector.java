@@ -162,7 +162,8 @@ public final class ToolDetector {
         || line.startsWith("No functions matched by pattern")
         || line.startsWith("Failed to compile BPF module")
         || line.startsWith("Traceback (most recent call last)")
-        || BPFTRACE_MAP.matcher(line).find()) {
+        || BPFTRACE_MAP.matcher(line).find()
+        || line.startsWith("{\"type\": \"attached_probes\"")) {
       add(score, Tool.STACKCOUNT, STRONG);
       return;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,12 +51,17 @@ class StackCountGoldenTest {
     assertEquals(fromFile, TableCsv.toString(StackCount.parse(crlf).table()));
   }
 
+  /** Fixtures holding text that is not the tool's output (bcc {@code --debug}'s C program). */
+  static final Set<String> WITH_FOREIGN_TEXT = Set.of("bcc-debug.txt");
+
   @ParameterizedTest
   @MethodSource("fixtures")
   void realOutputHasNoUnrecognisedLines(String name) throws Exception {
     StackCountResult r = StackCount.parse(DIR.resolve(name));
     // The published examples begin with the shell command, which is recognised as such.
-    assertEquals(java.util.List.of(), r.unrecognized(), name);
+    if (!WITH_FOREIGN_TEXT.contains(name)) {
+      assertEquals(java.util.List.of(), r.unrecognized(), name);
+    }
     assertFalse(r.warnings().stream().anyMatch(w -> w.message().contains("not recognised")));
   }
 }
