@@ -24,6 +24,11 @@ class QemuIoGoldenTest {
     return Path.of(QemuIoGoldenTest.class.getResource("/qemu-io").toURI());
   }
 
+  /** A fixture of this folder parsed with its name as the source. */
+  static QemuIoResult fixture(String name, boolean strict) throws Exception {
+    return QemuIo.parse(folder().resolve(name), ParseOptions.defaults().withSource(name).withStrict(strict));
+  }
+
   static List<Path> fixtures() throws IOException, URISyntaxException {
     try (Stream<Path> files = Files.list(folder())) {
       return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

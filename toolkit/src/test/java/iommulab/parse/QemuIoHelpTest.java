@@ -3,9 +3,10 @@ package iommulab.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,8 +34,7 @@ class QemuIoHelpTest {
           + "\n";
 
   private static QemuIoResult strictFixture(String name) throws Exception {
-    Path file = QemuIoGoldenTest.folder().resolve(name);
-    return QemuIo.parse(file, ParseOptions.defaults().withSource(name).withStrict(true));
+    return QemuIoGoldenTest.fixture(name, true);
   }
 
   private static QemuIoResult lenient(String text) throws ParseException {
@@ -54,25 +54,14 @@ class QemuIoHelpTest {
     assertEquals("qemu-io: 0 reports, 0 errors, 0 unrecognized lines", r.summary());
   }
 
-  @Test
-  void helpForOneCommandIsRecognised() throws Exception {
-    assertOnlyHelp(strictFixture("help-read.txt"));
-  }
-
-  @Test
-  void helpForEveryCommandIsRecognised() throws Exception {
-    // the ten commands with long help, and the sixteen whose help is their usage line alone
-    assertOnlyHelp(strictFixture("help-each-command.txt"));
-  }
-
-  @Test
-  void programUsageIsRecognised() throws Exception {
-    assertOnlyHelp(strictFixture("usage-help.txt"));
-  }
-
-  @Test
-  void commandListIsRecognised() throws Exception {
-    assertOnlyHelp(strictFixture("help-commands.txt"));
+  /**
+   * help-read: one command's long help; help-each-command: the ten commands with long help and the
+   * sixteen whose help is their usage line alone; usage-help: qemu-io -h; help-commands: the list.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"help-read.txt", "help-each-command.txt", "usage-help.txt", "help-commands.txt"})
+  void helpTextIsRecognised(String fixture) throws Exception {
+    assertOnlyHelp(strictFixture(fixture));
   }
 
   @Test

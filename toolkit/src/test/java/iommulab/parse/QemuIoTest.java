@@ -23,8 +23,7 @@ class QemuIoTest {
           + "1 GiB, 1 ops; 0:00:06.81 (150.337 MiB/sec and 0.1468 ops/sec)\n";
 
   private static QemuIoResult fixture(String name) throws Exception {
-    Path file = QemuIoGoldenTest.folder().resolve(name);
-    return QemuIo.parse(file, ParseOptions.defaults().withSource(name));
+    return QemuIoGoldenTest.fixture(name, false);
   }
 
   private static ParseException malformed(String text) {
