@@ -268,15 +268,6 @@ public final class Kernel {
     return s;
   }
 
-  /**
-   * Stops an in-process kernel (the warm-up's): closes its sockets, which ends the serving threads,
-   * and its session, which gives back {@code System.out}, {@code err} and {@code in}.
-   */
-  void close() {
-    stopping = true;
-    context.close();
-    session.thenAccept(Session::close);
-  }
 
   /** Waits for JShell to start; an {@link IllegalStateException} with the cause when it did not. */
   void awaitSession() {

@@ -231,8 +231,8 @@ public final class KernelSpec {
    * What {@code kernel warm-up} runs: a kernel on loopback TCP, started from a connection file and
    * asked what a client asks first (kernel_info, a few typical cells, a completion), so that the
    * archive also holds the classes of ZeroMQ, the wire format and its HMAC that every kernel start
-   * needs before it can answer. Fails at once when JShell cannot start or a cell fails; closes the
-   * kernel, which gives back this JVM's standard streams.
+   * needs before it can answer. Fails at once when JShell cannot start or a cell fails. The kernel
+   * keeps this JVM's standard streams: call it only in a JVM that exits afterwards.
    *
    * @throws IllegalStateException when the kernel failed: JShell did not start, a cell or the
    *     completion was answered with an error, or no reply came within a minute
@@ -253,25 +253,23 @@ public final class KernelSpec {
       Thread server = new Thread(kernel::serve, "iommulab-warm-up-kernel");
       server.setDaemon(true);
       server.start();
-      try {
-        kernel.awaitSession();
-        client.waitReady();
-        for (String cell : List.of(
-            "int x = 1 + 1;\nSystem.out.println(x);\nx",
-            "Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))",
-            "String s = \"\"; s.length()")) {
-          String id = client.send(client.shell, "execute_request", LoopbackClient.execute(cell));
-          checkOk(client.reply(client.shell, id), cell);
-          client.iopubUntilIdle(id);
-        }
-        JsonObject complete = new JsonObject();
-        complete.addProperty("code", "s.len");
-        complete.addProperty("cursor_pos", 5);
-        checkOk(client.reply(client.shell, client.send(client.shell, "complete_request", complete)), "completion of s.len");
-      } finally {
-        kernel.close();
-        server.join(5_000);
+      kernel.awaitSession();
+      client.waitReady();
+      for (String cell : List.of(
+          "int x = 1 + 1;\nSystem.out.println(x);\nx",
+          "Table.create(\"t\", IntColumn.indexColumn(\"i\", 3, 0))",
+          "String s = \"\"; s.length()")) {
+        String id = client.send(client.shell, "execute_request", LoopbackClient.execute(cell));
+        checkOk(client.reply(client.shell, id), cell);
+        client.iopubUntilIdle(id);
       }
+      JsonObject complete = new JsonObject();
+      complete.addProperty("code", "s.len");
+      complete.addProperty("cursor_pos", 5);
+      checkOk(client.reply(client.shell, client.send(client.shell, "complete_request", complete)), "completion of s.len");
+      // The kernel is not closed here: with a close (ZeroMQ's context, from this thread, while the
+      // serving thread polled it) the warm-up hung in one of two test runs on 2026-12-03, and the
+      // warm-up JVM exits right after this anyway.
     }
   }
 
