@@ -124,7 +124,7 @@ final class PerfAssembler {
     if (errorWantsDetail && kind != PerfLineKind.BLANK) {
       errorWantsDetail = false;
       if (kind == PerfLineKind.OTHER) {
-        errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+        appendToError(b, s, e);
         return;
       }
     }
@@ -138,7 +138,7 @@ final class PerfAssembler {
       case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
       case OPTION_HELP -> {
         if (errorText != null) {
-          errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+          appendToError(b, s, e);
         } else {
           other(b, s, e, number);
         }
@@ -164,7 +164,7 @@ final class PerfAssembler {
         if (errorText == null) {
           startError(b, s, e, number);
         } else {
-          errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+          appendToError(b, s, e);
         }
       }
     }
@@ -204,7 +204,7 @@ final class PerfAssembler {
 
   private void other(char[] b, int s, int e, long number) throws ParseException {
     if (errorText != null && inUsage) {
-      errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
+      appendToError(b, s, e);
       return;
     }
     int result = counterRecord(b, s, e);
@@ -240,9 +240,11 @@ final class PerfAssembler {
       return false;
     }
     int end = PerfHumanLine.trimEnd(b, t, e);
-    char sep = end > t ? b[t] : 0;
+    if (end > t && !PerfLineKind.isCsvSeparator(b[t])) {
+      return false;
+    }
     for (int q = t; q < end; q++) {
-      if (b[q] != sep || (sep != ',' && sep != ';' && sep != ':' && sep != '|' && sep != '\t')) {
+      if (b[q] != b[t]) {
         return false;
       }
     }
@@ -534,6 +536,10 @@ final class PerfAssembler {
     errorText = new StringBuilder().append(b, p, end - p);
     errorLine = number;
     errorWantsDetail = end - p == "Error:".length() && PerfLineKind.starts(b, p, end, "Error:");
+  }
+
+  private void appendToError(char[] b, int s, int e) {
+    errorText.append('\n').append(b, s, PerfHumanLine.trimEnd(b, s, e) - s);
   }
 
   /** The held line was perf's own option error: its usage or options follow. */

@@ -69,7 +69,7 @@ enum PerfLineKind {
         return hashFirst(b, s, i, e);
       case 'P':
         // perf quotes what it counted: 'cmd', 'system wide', process id '1', 'CPU(s) 0'
-        if (starts(b, i, e, "Performance counter stats for") && indexOf(b, i, e, '\'') >= 0) {
+        if (starts(b, i, e, "Performance counter stats for") && PerfHumanLine.indexOf(b, i, e, '\'') >= 0) {
           return HEADER;
         }
         break;
@@ -197,11 +197,8 @@ enum PerfLineKind {
     return OTHER;
   }
 
-  private static int indexOf(char[] b, int i, int e, char c) {
-    return PerfHumanLine.indexOf(b, i, e, c);
-  }
-
-  private static boolean isCsvSeparator(char c) {
+  /** A {@code -x} separator other than space, which human lines are full of. */
+  static boolean isCsvSeparator(char c) {
     return c == ',' || c == ';' || c == ':' || c == '|' || c == '\t';
   }
 

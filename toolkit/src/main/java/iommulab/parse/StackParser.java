@@ -533,7 +533,7 @@ final class StackParser {
       }
       throw error(space + 1, "bad count '" + text(space + 1, e) + "'", FOLDED_SHAPE);
     }
-    if (startsWith(lineStart, BPFTRACE_JSON)) {
+    if (StackLineClassifier.startsWith(a, lineStart, e, "{\"type\": \"")) {
       // the whole capture is in a form this parser does not read: say so, not "0 stacks"
       throw error(lineStart, "bpftrace -f json output is not supported",
           "bpftrace's text output (run it without -f json)");
@@ -542,20 +542,6 @@ final class StackParser {
       throw error(lineStart, "unrecognized line", ANY_SHAPE);
     }
     unrecognized.add(new SourceLine(lineNo, fullLine()));
-  }
-
-  private static final byte[] BPFTRACE_JSON = "{\"type\": \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  private boolean startsWith(int from, byte[] prefix) {
-    if (e - from < prefix.length) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length; k++) {
-      if (a[from + k] != prefix[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   // ---- the open stack ----
