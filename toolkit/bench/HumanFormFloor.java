@@ -43,6 +43,8 @@ public final class HumanFormFloor {
     private final byte[][] keys = new byte[SLOTS][];
     private final long[] hashes = new long[SLOTS];
     private final int[] ids = new int[SLOTS];
+    /** The value the last {@link #decimal} call read. */
+    private double decimal;
 
     Part(byte[] b, int from, int to, int capacity) {
       this.b = b;
@@ -89,17 +91,8 @@ public final class HumanFormFloor {
         lineNo++;
         int q = skip(b, p, e);
         if (q < e && b[q] != '#') {
-          long digits = 0;
-          int frac = -1;
-          for (; q < e && b[q] != ' '; q++) {
-            if (b[q] == '.') {
-              frac = 0;
-            } else {
-              digits = digits * 10 + (b[q] - '0');
-              frac += frac >= 0 ? 1 : 0;
-            }
-          }
-          time[row] = digits / pow10(frac);
+          q = decimal(b, q, e);
+          time[row] = decimal;
           q = skip(b, q, e);
           int start = q;
           while (q < e && b[q] != ' ') {
@@ -124,17 +117,8 @@ public final class HumanFormFloor {
           metric[row] = Double.NaN;
           if (q < e && b[q] == '#') {
             q = skip(b, q + 1, e);
-            long m = 0;
-            int mf = -1;
-            for (; q < e && b[q] != ' ' && b[q] != '%'; q++) {
-              if (b[q] == '.') {
-                mf = 0;
-              } else {
-                m = m * 10 + (b[q] - '0');
-                mf += mf >= 0 ? 1 : 0;
-              }
-            }
-            metric[row] = m / pow10(mf);
+            q = decimal(b, q, e);
+            metric[row] = decimal;
           }
           line[row] = lineNo;
           row++;
@@ -143,6 +127,22 @@ public final class HumanFormFloor {
       }
       rows = row;
       lines = lineNo;
+    }
+
+    /** Reads digits with at most one '.' from {@code p} into {@link #decimal}; returns where they end. */
+    private int decimal(byte[] b, int p, int e) {
+      long digits = 0;
+      int fraction = -1;
+      for (; p < e && (b[p] == '.' || (b[p] >= '0' && b[p] <= '9')); p++) {
+        if (b[p] == '.') {
+          fraction = 0;
+        } else {
+          digits = digits * 10 + (b[p] - '0');
+          fraction += fraction >= 0 ? 1 : 0;
+        }
+      }
+      decimal = digits / pow10(fraction);
+      return p;
     }
 
     private static int skip(byte[] b, int p, int e) {
