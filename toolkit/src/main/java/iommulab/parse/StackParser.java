@@ -389,7 +389,10 @@ final class StackParser {
         if (n == elements.length) {
           elements = Arrays.copyOf(elements, n * 2);
         }
-        elements[n++] = n == 0 ? processes.intern(a, from, i) : element(from, i);
+        // the first element is the process, not a frame (a plain n == 0 test here would see n already
+        // incremented, since Java evaluates the index n++ before the right-hand side)
+        String element = n == 0 ? processes.intern(a, from, i) : element(from, i);
+        elements[n++] = element;
         from = i + 1;
       }
     }

@@ -34,6 +34,17 @@ class StackCountTest {
   }
 
   @Test
+  void distinctFramesOfFoldedTextCountFramesNotProcesses() throws Exception {
+    // -P -f: the first element is the process; without -P bcc prints it empty
+    StackCountResult withProcess = StackCount.parse("sleep;a;b 5\ncat;a;c 2\n", STRICT);
+    assertEquals(3, withProcess.facts().get("distinct_frames"));
+    assertEquals(List.of("sleep", "cat"), withProcess.stacks().stream().map(Stack::process).toList());
+    StackCountResult withoutProcess = StackCount.parse(";a;b 5\n;a;-;c 2\n", STRICT);
+    assertEquals(3, withoutProcess.facts().get("distinct_frames"));
+    assertEquals(List.of("", ""), withoutProcess.stacks().stream().map(Stack::process).toList());
+  }
+
+  @Test
   void framesAreInternedAcrossStacks() throws Exception {
     StackCountResult r = StackCount.parse(DIR.resolve("bcc-mkdir-P.txt"));
     assertTrue(r.stacks().get(0).leaf() == r.stacks().get(1).leaf());
