@@ -331,6 +331,7 @@ final class StackParser {
       if (a[s] == '\t') {
         from = perfAddressDropped(from);
       }
+      keepRaw(); // a map entry cut off before its ']: N' keeps its frame lines too
       addFrame(names.intern(a, from, e));
       return;
     }
@@ -356,7 +357,12 @@ final class StackParser {
       throw error(bracket + 2, "bad pid '" + text(bracket + 2, e - 1) + "'", PROCESS_SHAPE);
     }
     process = unquoted(processes, s + 4, bracket);
-    pid = (int) number(bracket + 2, e - 1, PROCESS_SHAPE);
+    long pidValue = number(bracket + 2, e - 1, PROCESS_SHAPE);
+    if (pidValue > Integer.MAX_VALUE) {
+      throw error(bracket + 2, "bad pid '" + text(bracket + 2, e - 1) + "' (over " + Integer.MAX_VALUE + ")",
+          PROCESS_SHAPE);
+    }
+    pid = (int) pidValue;
     processSeen = true;
   }
 
@@ -369,6 +375,7 @@ final class StackParser {
   }
 
   private void folded() throws ParseException {
+    endOpenStack(); // a multi-line stack cut off by a folded line is unfinished, not merged into it
     foldedSeen = true;
     started = true;
     int space = StackLineClassifier.lastIndexOf(a, s, e, ' ');
@@ -767,6 +774,8 @@ final class StackParser {
     // Unrecognised lines get no warning here: they are in unrecognized(), and whoever reports the
     // result (the CLI's one warning for them) says so, with the first line's text.
     List<Stack> all = List.copyOf(stacks);
+    // an unfinished stack's lines are added when it ends, after lines seen inside it: back in line order
+    unrecognized.sort(java.util.Comparator.comparingLong(SourceLine::line));
     return new StackCountResult(
         source, StackTable.build(source, all), all, List.copyOf(warnings), List.copyOf(toolErrors),
         List.copyOf(unrecognized), Collections.unmodifiableMap(facts));
