@@ -21,6 +21,8 @@ final class PerfCsvLine {
   private int count;
   private int lastOffset;
   private boolean commaSeparated;
+  /** Where the line being parsed starts (error columns count from there, before perf's padding). */
+  private int lineStart;
   /** The layout of the last record found by the general path, replayed by {@link #fast}. */
   private boolean fastLayout;
   private boolean fastTime;
@@ -40,6 +42,7 @@ final class PerfCsvLine {
   int parse(char[] b, int s, int e, char sep, PerfReading r, boolean strictShape) {
     r.reset(b);
     r0 = r;
+    lineStart = s;
     commaSeparated = sep == ',';
     int p = s;
     while (p < e && b[p] == ' ') {
@@ -100,7 +103,8 @@ final class PerfCsvLine {
    * {@code perf stat -x,} under a locale with a decimal comma (de_DE) prints {@code 24,73,msec,...,100,00,...}:
    * the separator splits the value and the running share. perf prints those two with exactly two
    * decimals, so a digits field followed by a two-digit field is glued back where the value (before a
-   * unit) and the share (after the runtime) belong. Returns false when the line has no such split.
+   * unit), the {@code -r} variance (after the event) and the share (after the runtime) belong. Returns
+   * false when the line has no such split.
    */
   private boolean repairDecimalCommas(char[] b) {
     boolean repaired = false;
@@ -108,6 +112,17 @@ final class PerfCsvLine {
       if (isDigits(b, v, 1, 20) && isDigits(b, v + 1, 2, 2) && ends[v + 2] > starts[v + 2]
           && Character.isLetter(b[starts[v + 2]])) {
         merge(v);
+        repaired = true;
+        break;
+      }
+    }
+    // -r: the variance after the event, '3,83%' split the same way
+    for (int f = 1; f + 1 < count; f++) {
+      int ps = starts[f + 1];
+      if (isDigits(b, f, 1, 3) && ends[f + 1] - ps == 3 && PerfHumanLine.isDigit(b[ps])
+          && PerfHumanLine.isDigit(b[ps + 1]) && b[ps + 2] == '%' && ends[f - 1] > starts[f - 1]
+          && Character.isLetter(b[starts[f - 1]])) {
+        merge(f);
         repaired = true;
         break;
       }
@@ -445,7 +460,7 @@ final class PerfCsvLine {
     count = 0;
     int fieldStart = p;
     for (int i = p; i < e && count < MAX_FIELDS - 1; i++) {
-      if (b[i] == sep) {
+      if (b[i] == sep && !(sep == ' ' && isNotPrefix(b, fieldStart, i))) {
         starts[count] = fieldStart;
         ends[count] = i;
         count++;
@@ -455,6 +470,12 @@ final class PerfCsvLine {
     starts[count] = fieldStart;
     ends[count] = e;
     count++;
+  }
+
+  /** {@code <not} before a space: under {@code -x' '} perf's {@code <not counted>} is one field. */
+  private static boolean isNotPrefix(char[] b, int fieldStart, int i) {
+    return i - fieldStart == 4 && b[fieldStart] == '<' && b[fieldStart + 1] == 'n' && b[fieldStart + 2] == 'o'
+        && b[fieldStart + 3] == 't';
   }
 
   /** Checks VALUE,UNIT,EVENT[,VAR%],RUNTIME,PCT at field k; returns the RUNTIME field index or -1. */
@@ -544,7 +565,7 @@ final class PerfCsvLine {
     } else {
       r.value = PerfNumbers.parse(b, vs, ve, false);
       if (Double.isNaN(r.value)) {
-        return problem.fail(starts[0], vs, "bad counter value '" + new String(b, vs, ve - vs) + "'", SHAPE);
+        return problem.fail(lineStart, vs, "bad counter value '" + new String(b, vs, ve - vs) + "'", SHAPE);
       }
     }
     r.unitStart = starts[k + 1];
@@ -563,7 +584,7 @@ final class PerfCsvLine {
       if (me > ms) {
         double metric = PerfNumbers.parse(b, ms, me, false);
         if (Double.isNaN(metric)) {
-          return problem.fail(starts[0], ms, "bad metric value '" + new String(b, ms, me - ms) + "'", SHAPE);
+          return problem.fail(lineStart, ms, "bad metric value '" + new String(b, ms, me - ms) + "'", SHAPE);
         }
         r.metricValue = (float) metric;
       }

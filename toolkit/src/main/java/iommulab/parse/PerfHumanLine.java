@@ -44,6 +44,12 @@ final class PerfHumanLine {
         cur = next;
       }
     }
+    if (b[cur] == '#' && !Double.isNaN(r.intervalSeconds)) {
+      // -I: a counter's further metric is printed as the timestamp, padding, then '#' (perf's
+      // stat-display.c, do_new_line_std): a metric row of the counter before it
+      metric(b, skipSpaces(b, cur + 1, e), e, r);
+      return PerfProblem.METRIC_ONLY;
+    }
     int tokEnd = tokenEnd(b, cur, e);
     if (!startsValue(b, cur, tokEnd, e)) {
       if (mustBeRecord && isDigit(b[cur]) && r.aggrEnd == 0 && Double.isNaN(r.intervalSeconds)) {
@@ -131,7 +137,10 @@ final class PerfHumanLine {
     int eventEnd = eventStart;
     while (eventEnd < e) {
       char c = b[eventEnd];
-      if (c == ' ' && eventEnd + 1 < e && (b[eventEnd + 1] == ' ' || b[eventEnd + 1] == '<')) {
+      if (c == ' ' && eventEnd + 1 < e && (b[eventEnd + 1] == ' ' || b[eventEnd + 1] == '<'
+          || b[eventEnd + 1] == '#' || (b[eventEnd + 1] == '(' && percentParenthesis(b, eventEnd + 1, e)))) {
+        // perf pads the event to 32 columns: a longer name is followed by one space, then its metric
+        // or percentages (an old 'task-clock:u (msec)' keeps its parenthesis)
         break;
       }
       if (c == '\t') {
@@ -147,6 +156,19 @@ final class PerfHumanLine {
     r.eventStart = eventStart;
     r.eventEnd = eventEnd;
     return trailer(b, s, skipSpaces(b, eventEnd, e), e, r);
+  }
+
+  /** Whether {@code b[p]}, a '(', opens {@code (75.03%)} or {@code ( +- 1.30% )}. */
+  private static boolean percentParenthesis(char[] b, int p, int e) {
+    int q = skipSpaces(b, p + 1, e);
+    if (q + 1 < e && b[q] == '+' && b[q + 1] == '-') {
+      return true;
+    }
+    int digits = q;
+    while (q < e && ((b[q] >= '0' && b[q] <= '9') || b[q] == '.' || b[q] == ',')) {
+      q++;
+    }
+    return q > digits && q + 1 < e && b[q] == '%' && b[q + 1] == ')';
   }
 
   /** The metric comment, multiplexing share and variance that may follow the event. */

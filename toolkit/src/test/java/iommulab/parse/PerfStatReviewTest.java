@@ -1,0 +1,120 @@
+package iommulab.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/**
+ * Cases a code review of the perf stat parser found (2026-12-07); each failed before its fix. The
+ * texts are real perf 6.1.187 output (Debian linux-perf) from the commands above them, except the
+ * {@code -I} metric line, which this machine cannot produce (no hardware counters).
+ */
+class PerfStatReviewTest {
+  private static final ParseOptions STRICT = ParseOptions.defaults().withSource("s.txt").withStrict(true);
+
+  private static List<Object> row(Table t, int i, String... columns) {
+    return java.util.Arrays.stream(columns).<Object>map(c -> t.column(c).get(i)).toList();
+  }
+
+  // perf stat -e 'software/config=0,period=1000000,name=averyveryverylongeventname_xyz_abcdef/' \
+  //     -e page-faults -- sleep 0.01 2> FILE
+  @Test
+  void anEventNameLongerThanItsColumnKeepsItsMetric() throws Exception {
+    String text = """
+
+         Performance counter stats for 'sleep 0.01':
+
+                   1141244      averyveryverylongeventname_xyz_abcdef #    0.093 CPUs utilized         \s
+                        78      page-faults                      #   68.346 K/sec                 \s
+
+               0.012321610 seconds time elapsed
+
+               0.001980000 seconds user
+               0.000000000 seconds sys
+
+        """;
+    PerfStatResult r = PerfStat.parse(text, STRICT);
+    Table t = r.table();
+    assertEquals(List.of("averyveryverylongeventname_xyz_abcdef", 1141244.0, 0.093f, "CPUs utilized"),
+        row(t, 0, "event", "value", "metric_value", "metric_unit"));
+    assertEquals(List.of(), r.warnings());
+  }
+
+  // perf stat -r 2 -e 'software/config=0,period=1000000,name=averyveryverylongeventname_xyz_abcdef/' \
+  //     -e page-faults -- sleep 0.01 2> FILE
+  @Test
+  void anEventNameLongerThanItsColumnKeepsItsVariance() throws Exception {
+    String text = """
+
+         Performance counter stats for 'sleep 0.01' (2 runs):
+
+                    923494      averyveryverylongeventname_xyz_abcdef #    0.080 CPUs utilized            ( +-  0.01% )
+                        75      page-faults                      #   81.208 K/sec                 \s
+
+                 0.0115910 +- 0.0000351 seconds time elapsed  ( +-  0.30% )
+
+        """;
+    Table t = PerfStat.parse(text, STRICT).table();
+    assertEquals(List.of("averyveryverylongeventname_xyz_abcdef", 0.01f, 0.08f),
+        row(t, 0, "event", "variance_pct", "metric_value"));
+  }
+
+  // perf stat -x' ' -I 100 -e task-clock,page-faults -- sleep 0.25 2> FILE
+  @Test
+  void notCountedUnderASpaceSeparatorIsOneField() throws Exception {
+    String text = """
+             0.100152580 0.89 msec task-clock 892340 100.00 0.009 CPUs utilized
+             0.100152580 77  page-faults 892340 100.00 86.290 K/sec
+             0.200546439 <not counted> msec task-clock 0 100.00 \s
+             0.200546439 <not counted>  page-faults 0 100.00 \s
+             0.252033049 0.19 msec task-clock 193275 100.00 0.002 CPUs utilized
+             0.252033049 0  page-faults 193275 100.00 0.000 /sec
+        """;
+    Table t = PerfStat.parse(text, STRICT).table();
+    assertEquals(6, t.rowCount());
+    assertEquals(List.of(0.200546439, "task-clock", "msec", "not-counted"), row(t, 2, "interval_s", "event", "unit", "status"));
+    assertEquals(List.of("page-faults", "", "not-counted"), row(t, 3, "event", "unit", "status"));
+  }
+
+  // LC_ALL=de_DE.UTF-8 perf stat -r 3 -x, -e task-clock,page-faults,context-switches -- true 2> FILE
+  @Test
+  void aDecimalCommaVarianceUnderCommaSeparatedOutputIsRejoined() throws Exception {
+    String text = """
+        0,70,msec,task-clock,5,16%,696297,100,00,0,CPUs utilized
+        49,,page-faults,0,68%,696297,100,00,66,K/sec
+        0,,context-switches,0,00%,696297,100,00,0,/sec
+        """;
+    PerfStatResult r = PerfStat.parse(text, STRICT);
+    Table t = r.table();
+    assertEquals(3, t.rowCount());
+    assertEquals(List.of("task-clock", 0.70, 5.16f, 100f), row(t, 0, "event", "value", "variance_pct", "run_pct"));
+    assertEquals(List.of("page-faults", 49.0, 0.68f), row(t, 1, "event", "value", "variance_pct"));
+  }
+
+  // built from perf's stat-display.c (do_new_line_std under -I): a counter's second metric
+  @Test
+  void anIntervalLineWithOnlyAMetricIsAMetricRow() throws Exception {
+    String text = """
+        #           time             counts unit events
+             1.001234567          2,345,678      instructions                     #    1.90  insn per cycle
+             1.001234567                                                  #    0.41  stalled cycles per insn
+        """;
+    Table t = PerfStat.parse(text, STRICT).table();
+    assertEquals(2, t.rowCount());
+    assertEquals(List.of(1.001234567, "instructions", 0.41f, "stalled cycles per insn"),
+        row(t, 1, "interval_s", "event", "metric_value", "metric_unit"));
+    assertTrue(t.doubleColumn("value").isMissing(1));
+  }
+
+  @Test
+  void aBadValueAfterPerfsPaddingIsReportedAtItsOwnColumn() {
+    String text = "     0.100209426;1.12;msec;task-clock;1117070;100.00;0.011;CPUs utilized\n"
+        + "     0.100209426;7.7.7;;page-faults;1117070;100.00;68.930;K/sec\n";
+    ParseException e = assertThrows(ParseException.class, () -> PerfStat.parse(text, STRICT));
+    assertTrue(e.getMessage().startsWith("s.txt:2:18: bad counter value '7.7.7'"), e.getMessage());
+  }
+}
