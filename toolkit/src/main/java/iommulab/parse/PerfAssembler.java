@@ -236,8 +236,8 @@ final class PerfAssembler {
     while (t < e && (b[t] == '.' || (b[t] >= '0' && b[t] <= '9'))) {
       t++;
     }
-    if (t == p || !PerfNumbers.looksLikeTimestamp(b, p, t)) {
-      return false;
+    if (t == p || !PerfNumbers.looksLikeTimestamp(b, p, t) || PerfNumbers.fractionDigits(b, p, t) != 9) {
+      return false; // perf prints -I timestamps with nine decimals; a workload's "3.14" is kept
     }
     int end = PerfHumanLine.trimEnd(b, t, e);
     if (end > t && !PerfLineKind.isCsvSeparator(b[t])) {

@@ -152,13 +152,18 @@ enum PerfLineKind {
       return METRIC_CONTINUATION;
     }
     int p = PerfHumanLine.skipSpaces(b, i + 1, e);
-    if (starts(b, p, e, "time") || starts(b, p, e, "CPU") || starts(b, p, e, "counts")
-        || starts(b, p, e, "core") || starts(b, p, e, "socket") || starts(b, p, e, "die")
-        || starts(b, p, e, "node") || starts(b, p, e, "thread") || starts(b, p, e, "comm")) {
-      return COLUMN_TITLES;
+    for (String title : COLUMN_TITLE_WORDS) {
+      if (starts(b, p, e, title) && (p + title.length() == e || !Character.isLetter(b[p + title.length()]))) {
+        return COLUMN_TITLES; // a word of its own: "# comm-pid" is perf's, "# comments" a workload's
+      }
     }
     return OTHER;
   }
+
+  /** The first word of perf's column-title lines ({@code #           time CPU    counts unit events}). */
+  private static final String[] COLUMN_TITLE_WORDS = {
+    "time", "CPU", "counts", "core", "socket", "die", "node", "thread", "comm"
+  };
 
   /** Lines starting with a digit: records, unless the second word says otherwise. */
   private static PerfLineKind numberFirst(char[] b, int i, int e) {

@@ -110,6 +110,25 @@ class PerfStatReviewTest {
     assertTrue(t.doubleColumn("value").isMissing(1));
   }
 
+  // perf stat -e task-clock -- sh -c 'echo 3.14; echo "# comments follow"' 2>&1 (the workload's lines first)
+  @Test
+  void aWorkloadsNumberOrCommentLineIsKeptNotTakenForPerfs() throws Exception {
+    String text = """
+        3.14
+        # comments follow
+
+         Performance counter stats for 'sh -c echo 3.14; echo "# comments follow"':
+
+                      0.83 msec task-clock                       #    0.607 CPUs utilized         \s
+
+               0.001363546 seconds time elapsed
+
+        """;
+    PerfStatResult r = PerfStat.parse(text, ParseOptions.defaults().withSource("s.txt"));
+    assertEquals(List.of(new SourceLine(1, "3.14"), new SourceLine(2, "# comments follow")), r.unrecognized());
+    assertEquals(1, r.table().rowCount());
+  }
+
   @Test
   void aBadValueAfterPerfsPaddingIsReportedAtItsOwnColumn() {
     String text = "     0.100209426;1.12;msec;task-clock;1117070;100.00;0.011;CPUs utilized\n"
