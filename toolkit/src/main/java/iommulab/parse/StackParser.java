@@ -371,7 +371,10 @@ final class StackParser {
       openStack(); // bcc prints a bare count when neither stack could be walked
     }
     long count = number(s + 4, e, COUNT_SHAPE);
-    emit(Math.max(interval, 0), count);
+    if (interval < 0) {
+      interval = 0; // no header opened the first interval: this stack did, so the next one is 1
+    }
+    emit(interval, count);
   }
 
   private void folded() throws ParseException {

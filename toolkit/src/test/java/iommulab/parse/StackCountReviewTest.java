@@ -39,6 +39,17 @@ class StackCountReviewTest {
   }
 
   @Test
+  void intervalsWithoutTheHeaderLineAreNumberedFromTheFirstStack() throws Exception {
+    // stackcount -i 1 output pasted without its 'Tracing ...' line: an empty line after the one that
+    // ends a stack opens the next interval
+    StackCountResult r = StackCount.parse("  a\n    5\n\n\n  b\n    3\n\n\n  c\n    1\n\n", LENIENT);
+    assertEquals(List.of(0, 1, 2), r.stacks().stream().map(Stack::interval).toList());
+    assertEquals(3, r.facts().get("intervals"));
+    StackCountResult one = StackCount.parse("  a\n    5\n\n  b\n    3\n\n", LENIENT);
+    assertEquals(List.of(0, 0), one.stacks().stream().map(Stack::interval).toList());
+  }
+
+  @Test
   void unrecognisedLinesAreInLineOrder() throws Exception {
     StackCountResult r = StackCount.parse("  a\ngarbage\n  b\n\n", LENIENT);
     assertEquals(List.of(new SourceLine(1, "  a"), new SourceLine(2, "garbage"), new SourceLine(3, "  b")),
