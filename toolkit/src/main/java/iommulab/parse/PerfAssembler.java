@@ -280,6 +280,11 @@ final class PerfAssembler {
   private void json(char[] b, int s, int e, long number) throws ParseException {
     int result = json.parse(b, s, e, reading);
     if (result == PerfProblem.MALFORMED) {
+      if (format != Format.JSON && PerfHumanLine.indexOf(b, s, e, '"') < 0) {
+        // a workload's pretty-printed '{' line: perf -j prints one object a line, with quoted keys
+        unrecognized(b, s, e, number);
+        return;
+      }
       throw malformed(b, s, e, number);
     }
     if (result == PerfProblem.RECORD) {

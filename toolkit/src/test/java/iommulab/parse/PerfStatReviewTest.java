@@ -129,6 +129,33 @@ class PerfStatReviewTest {
     assertEquals(1, r.table().rowCount());
   }
 
+  // perf stat -e task-clock,page-faults -- python3 -c \
+  //     'import json; print(json.dumps({"a":1,"b":[1,2]}, indent=2))' 2>&1 (perf 6.1.187)
+  @Test
+  void aWorkloadsPrettyPrintedObjectIsKeptNotAMalformedPerfJsonRecord() throws Exception {
+    String text = """
+        {
+          "a": 1,
+          "b": [
+            1,
+            2
+          ]
+        }
+
+         Performance counter stats for 'python3 -c import json; print(json.dumps({"a":1,"b":[1,2]}, indent=2))':
+
+                     93.84 msec task-clock                       #    0.920 CPUs utilized
+                      9380      page-faults                      #   99.959 K/sec
+
+               0.101982572 seconds time elapsed
+        """;
+    PerfStatResult r = PerfStat.parse(text, ParseOptions.defaults().withSource("s.txt"));
+    assertEquals(2, r.table().rowCount());
+    assertEquals(7, r.unrecognized().size());
+    assertEquals(new SourceLine(1, "{"), r.unrecognized().get(0));
+    assertEquals(new SourceLine(7, "}"), r.unrecognized().get(6));
+  }
+
   @Test
   void aBadValueAfterPerfsPaddingIsReportedAtItsOwnColumn() {
     String text = "     0.100209426;1.12;msec;task-clock;1117070;100.00;0.011;CPUs utilized\n"
