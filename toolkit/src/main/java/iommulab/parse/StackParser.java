@@ -401,8 +401,8 @@ final class StackParser {
         }
         // the first element is the process, not a frame (a plain n == 0 test here would see n already
         // incremented, since Java evaluates the index n++ before the right-hand side)
-        String element = n == 0 ? processes.intern(a, from, i) : element(from, i);
-        elements[n++] = element;
+        String value = n == 0 ? processes.intern(a, from, i) : element(from, i);
+        elements[n++] = value;
         from = i + 1;
       }
     }
