@@ -10,7 +10,7 @@ from decimal import Decimal
 
 COLS = "run,interval_s,aggr,aggr_cpus,event,value,unit,status,run_pct,variance_pct,metric_value,metric_unit,elapsed_s,line".split(",")
 SEPS = {"csv-semicolon-de_DE": ";", "csv-space": " ", "csv-tab": "\t", "csv-space-interval-no-aggr": " ",
-        "csv-semicolon-interval-de_DE": ";"}
+        "csv-semicolon-interval-de_DE": ";", "csv-colon-tracepoint": ":"}
 # comm-tid: perf prints "%16s-%-8d"; the kernel keeps at most 15 characters of a command name, spaces included
 AGGR = r"(?:CPU\d+|S\d+(?:-[DC]\d+)*|N\d+|\S[^\n]{0,14}?-\d+)"
 HUMAN = re.compile(
@@ -144,6 +144,14 @@ def parse(path):
                     if re.fullmatch(r"S\d+(-[DC]\d+)*|N\d+", aggr):
                         cpus = int(f[0])
                         f = f[1:]
+                # perf does not quote an event holding the separator (PMU terms under -x, a tracepoint
+                # under -x:): the event runs up to the optional variance, the runtime and the percent
+                j = next(j for j in range(3, len(f) - 1)
+                         if re.fullmatch(r"\d+", f[j]) and re.fullmatch(r"\d+[.,]\d+", f[j + 1]))
+                if f[j - 1].endswith("%") and j > 3 and re.fullmatch(r"[\d.,]+%", f[j - 1]):
+                    f = f[:2] + [sep.join(f[2:j - 1])] + f[j - 1:]
+                else:
+                    f = f[:2] + [sep.join(f[2:j])] + f[j:]
                 var = None
                 if f[3].endswith("%"):
                     var = num(f[3][:-1], de)

@@ -56,3 +56,9 @@ sleep 0.3
 run per-thread-spaces.txt          "LC_ALL=en_US.UTF-8 perf stat --per-thread -p $busy -e task-clock,context-switches,page-faults -- sleep 0.2"
 run per-thread-interval-spaces.txt "LC_ALL=C perf stat -I 100 --per-thread -p $busy -e task-clock,context-switches -- sleep 0.25"
 kill $busy
+# 2026-12-07, perf 6.1.187 on a 2-vCPU Intel Xeon VM: event names that hold perf's separator, and a
+# workload that prints lines perf's own look like
+run csv-comma-pmu-terms.txt        "LC_ALL=C perf stat -x, -e 'software/config=0,period=100000/,page-faults' -- $W > /dev/null"
+run interval-no-aggr-csv-pmu-terms.txt "LC_ALL=C perf stat -I 100 -a -A -x, -e 'software/config=0,period=100000/u' -- sleep 0.25"
+run csv-colon-tracepoint.txt       "LC_ALL=C perf stat -x: -e 'sched:sched_switch,page-faults:u,software/config=0,period=100000/' -- $W > /dev/null"
+sh -c "LC_ALL=C perf stat -e task-clock,page-faults -- sh -c 'echo \"Performance counter stats for '\\''x'\\'' are below\"; echo important workload line; echo time; echo \"time: 3 s\"; echo \"#counts: 5\"'" > workload-lookalikes.txt 2>&1

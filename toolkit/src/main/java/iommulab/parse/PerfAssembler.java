@@ -41,6 +41,14 @@ final class PerfAssembler {
   private Block block;
   private StringBuilder headerText;
   private long headerLine;
+  /**
+   * A header line without perf's closing {@code ':} and the lines after it, held until a line closes
+   * it (a command with newlines) or shows it was a workload's text ({@code Performance counter stats
+   * for 'x' are below}): then its lines are read again as ordinary lines.
+   */
+  private List<SourceLine> openHeader;
+  private int openHeaderChars;
+  private static final int MAX_HEADER_CHARS = 65536;
   private StringBuilder errorText;
   private long errorLine;
   private boolean inUsage;
@@ -105,11 +113,20 @@ final class PerfAssembler {
       presized = true;
       presize();
     }
-    if (headerText != null) {
-      continueHeader(b, s, e);
-      return;
-    }
     PerfLineKind kind = PerfLineKind.classify(b, s, e);
+    if (openHeader != null) {
+      if (kind == PerfLineKind.HEADER || kind == PerfLineKind.STARTED_ON || kind == PerfLineKind.ELAPSED
+          || openHeaderChars + e - s > MAX_HEADER_CHARS) {
+        rereadOpenHeader();
+      } else {
+        continueHeader(b, s, e, number);
+        return;
+      }
+    }
+    classified(b, s, e, number, kind);
+  }
+
+  private void classified(char[] b, int s, int e, long number, PerfLineKind kind) throws ParseException {
     if (pendingText != null && kind != PerfLineKind.BLANK) {
       if (kind == PerfLineKind.USAGE || kind == PerfLineKind.OPTION_HELP) {
         errorFromPending();
@@ -407,6 +424,22 @@ final class PerfAssembler {
   }
 
   private void header(char[] b, int s, int e, long number) {
+    if (!headerComplete(b, s, e)) {
+      openHeader = new ArrayList<>();
+      openHeader.add(new SourceLine(number, new String(b, s, e - s)));
+      openHeaderChars = e - s;
+      return;
+    }
+    startHeader(number);
+    headerText = new StringBuilder().append(b, targetStart(b, s, e), e - targetStart(b, s, e));
+    finishHeader();
+  }
+
+  private static int targetStart(char[] b, int s, int e) {
+    return PerfHumanLine.skipSpaces(b, s, e) + "Performance counter stats for".length();
+  }
+
+  private void startHeader(long number) {
     Block blk = block;
     boolean joinsIntervalRun = blk != null && !blk.header && !blk.closed && blk.intervalRows;
     boolean fresh = blk != null && !blk.header && !blk.closed && blk.rows == 0;
@@ -414,24 +447,62 @@ final class PerfAssembler {
       blk = startBlock(number);
     }
     blk.header = true;
-    int p = PerfHumanLine.skipSpaces(b, s, e) + "Performance counter stats for".length();
     headerLine = number;
-    headerText = new StringBuilder().append(b, p, e - p);
-    if (headerComplete(b, s, e)) {
-      finishHeader();
+  }
+
+  /** A further line of a command with newlines; the one ending {@code ':} closes the header. */
+  private void continueHeader(char[] b, int s, int e, long number) {
+    openHeader.add(new SourceLine(number, new String(b, s, e - s)));
+    openHeaderChars += e - s;
+    if (!headerComplete(b, s, e)) {
+      return;
+    }
+    List<SourceLine> lines = openHeader;
+    openHeader = null;
+    startHeader(lines.get(0).line());
+    String first = lines.get(0).text();
+    headerText = new StringBuilder(first.substring(targetStart(first.toCharArray(), 0, first.length())));
+    for (int i = 1; i < lines.size(); i++) {
+      headerText.append('\n').append(lines.get(i).text());
+    }
+    finishHeader();
+  }
+
+  /**
+   * The open header was not perf's (no line closed it before the next header, an elapsed line, the
+   * end of the text or 64 KiB): its first line is unrecognised and the lines after it are read again.
+   */
+  private void rereadOpenHeader() throws ParseException {
+    List<SourceLine> lines = openHeader;
+    openHeader = null;
+    for (int i = 0; i < lines.size(); i++) {
+      char[] text = lines.get(i).text().toCharArray();
+      if (i == 0) {
+        unrecognized(text, 0, text.length, lines.get(i).line());
+      } else {
+        classified(text, 0, text.length, lines.get(i).line(), PerfLineKind.classify(text, 0, text.length));
+      }
     }
   }
 
-  private void continueHeader(char[] b, int s, int e) {
-    headerText.append('\n').append(b, s, e - s);
-    if (headerComplete(b, s, e) || headerText.length() > 65536) {
-      finishHeader();
-    }
-  }
-
+  /** perf ends its header with the closing quote: {@code 'cmd':} or {@code 'cmd' (5 runs):}. */
   private static boolean headerComplete(char[] b, int s, int e) {
     int end = PerfHumanLine.trimEnd(b, s, e);
-    return end > s && b[end - 1] == ':';
+    if (end - s < 2 || b[end - 1] != ':') {
+      return false;
+    }
+    if (b[end - 2] == '\'') {
+      return true;
+    }
+    int runs = end - " runs):".length();
+    if (runs < s || !PerfLineKind.starts(b, runs, end, " runs):")) {
+      return false;
+    }
+    int d = runs;
+    while (d > s && PerfHumanLine.isDigit(b[d - 1])) {
+      d--;
+    }
+    return d < runs && d - 3 >= s && b[d - 1] == '(' && b[d - 2] == ' ' && b[d - 3] == '\'';
   }
 
   /** {@code 'cmd' (5 runs):} becomes target {@code cmd}, repeats 5. */
@@ -592,11 +663,11 @@ final class PerfAssembler {
   }
 
   PerfStatResult finish(long lastLine) throws ParseException {
+    if (openHeader != null) {
+      rereadOpenHeader();
+    }
     if (pendingText != null) {
       commitPending();
-    }
-    if (headerText != null) {
-      finishHeader();
     }
     closeError();
     finishBlock();

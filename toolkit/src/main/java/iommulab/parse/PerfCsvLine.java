@@ -87,6 +87,12 @@ final class PerfCsvLine {
       }
       r.reset(b);
     }
+    if (sep == ':' || PerfHumanLine.indexOf(b, p, e, '/') >= 0) {
+      int joined = joinedEvent(b, p, e, sep, r);
+      if (joined != PerfProblem.NOT_RECORD) {
+        return joined;
+      }
+    }
     if (sep == ',' && repairDecimalCommas(b)) {
       for (int k = 0; k <= 3 && k + 4 < count; k++) {
         int runtime = core(b, k);
@@ -97,6 +103,48 @@ final class PerfCsvLine {
       }
     }
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
+  }
+
+  /** How many separators an event name may hold: PMU terms, a tracepoint and its modifiers. */
+  private static final int MAX_EVENT_JOINS = 8;
+
+  /**
+   * perf does not quote an event name that holds the separator: a PMU event's terms under {@code -x,}
+   * ({@code software/config=0,period=100000/}), or under {@code -x:} a tracepoint or modifier
+   * ({@code sched:sched_switch}, {@code cycles:u}). Joins the event field with the fields after it
+   * (inside a PMU event's slashes, or any under {@code -x:}) until the record fits; NOT_RECORD when
+   * no join does. Leaves the fields split again.
+   */
+  private int joinedEvent(char[] b, int p, int e, char sep, PerfReading r) {
+    for (int k = 0; k <= 3; k++) {
+      split(b, p, e, sep);
+      int event = k + 2;
+      for (int joins = 0; joins < MAX_EVENT_JOINS && event + 3 < count; joins++) {
+        if (sep != ':' && !insidePmuTerms(b, starts[event], ends[event])) {
+          break;
+        }
+        merge(event);
+        r.reset(b);
+        int runtime = core(b, k);
+        if (runtime > 0 && prefix(b, k, r)) {
+          return fill(b, k, runtime, e, r);
+        }
+      }
+    }
+    r.reset(b);
+    split(b, p, e, sep);
+    return PerfProblem.NOT_RECORD;
+  }
+
+  /** {@code software/config=0}: an odd number of slashes, so the PMU's term list goes on. */
+  private static boolean insidePmuTerms(char[] b, int s, int e) {
+    int slashes = 0;
+    for (int i = s; i < e; i++) {
+      if (b[i] == '/') {
+        slashes++;
+      }
+    }
+    return (slashes & 1) == 1;
   }
 
   /**

@@ -109,7 +109,7 @@ enum PerfLineKind {
         }
         break;
       case 't':
-        if (starts(b, i, e, "time") && (i + 4 == e || isCsvSeparator(b[i + 4]))) {
+        if (isCsvTitles(b, i, e)) {
           return COLUMN_TITLES; // " time," heading --metric-only -I -x,
         }
         break;
@@ -151,19 +151,29 @@ enum PerfLineKind {
     if (i > s) {
       return METRIC_CONTINUATION;
     }
-    int p = PerfHumanLine.skipSpaces(b, i + 1, e);
-    for (String title : COLUMN_TITLE_WORDS) {
-      if (starts(b, p, e, title) && (p + title.length() == e || !Character.isLetter(b[p + title.length()]))) {
-        return COLUMN_TITLES; // a word of its own: "# comm-pid" is perf's, "# comments" a workload's
-      }
+    if (starts(b, i, e, HUMAN_TITLES) && (i + HUMAN_TITLES.length() == e || b[i + HUMAN_TITLES.length()] == ' ')) {
+      return COLUMN_TITLES; // "#counts: 5", "# time is up" and "# comments" are a workload's
     }
     return OTHER;
   }
 
-  /** The first word of perf's column-title lines ({@code #           time CPU    counts unit events}). */
-  private static final String[] COLUMN_TITLE_WORDS = {
-    "time", "CPU", "counts", "core", "socket", "die", "node", "thread", "comm"
-  };
+  /**
+   * How perf starts the column titles of {@code -I} in the human form, whatever the aggregation:
+   * {@code #           time CPU    counts unit events}; the word is right-aligned over the timestamps
+   * ({@code %6lu.%09lu}).
+   */
+  private static final String HUMAN_TITLES = "#           time";
+
+  /**
+   * {@code time,} and {@code time,cpu,insn per cycle,}: the titles {@code --metric-only -I -x SEP}
+   * prints. perf ends every title with the separator, so a workload's {@code time: 3 s} is not one.
+   */
+  private static boolean isCsvTitles(char[] b, int i, int e) {
+    if (!starts(b, i, e, "time") || i + 4 >= e || !isCsvSeparator(b[i + 4])) {
+      return false;
+    }
+    return isCsvSeparator(b[e - 1]);
+  }
 
   /** Lines starting with a digit: records, unless the second word says otherwise. */
   private static PerfLineKind numberFirst(char[] b, int i, int e) {

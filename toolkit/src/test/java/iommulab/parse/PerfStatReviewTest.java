@@ -163,4 +163,59 @@ class PerfStatReviewTest {
     ParseException e = assertThrows(ParseException.class, () -> PerfStat.parse(text, STRICT));
     assertTrue(e.getMessage().startsWith("s.txt:2:18: bad counter value '7.7.7'"), e.getMessage());
   }
+
+  private static PerfStatResult fixture(String name, ParseOptions options) throws Exception {
+    return PerfStat.parse(PerfStatGoldenTest.DIR.resolve(name), options);
+  }
+
+  // workload-lookalikes.txt: a workload printing perf's header words without perf's closing "':",
+  // then "time", "time: 3 s" and "#counts: 5" (command in the fixtures' README)
+  @Test
+  void aWorkloadsHeaderAndTitleLookalikesAreKeptAsText() throws Exception {
+    PerfStatResult r = fixture("workload-lookalikes.txt", ParseOptions.defaults());
+    assertEquals(List.of(
+        new SourceLine(1, "Performance counter stats for 'x' are below"),
+        new SourceLine(2, "important workload line"),
+        new SourceLine(3, "time"),
+        new SourceLine(4, "time: 3 s"),
+        new SourceLine(5, "#counts: 5")), r.unrecognized());
+    assertEquals("sh -c echo \"Performance counter stats for 'x' are below\"; echo important workload line;"
+        + " echo time; echo \"time: 3 s\"; echo \"#counts: 5\"", r.runs().get(0).target());
+    assertEquals(2, r.table().rowCount());
+  }
+
+  // the same lookalike header before perf's -x, output (csv-comma-pmu-terms.txt): no line closes
+  // it, so at the end of the text it and the lines it held are read again
+  @Test
+  void anUnclosedLookalikeHeaderDoesNotSwallowTheRecordsAfterIt() throws Exception {
+    String text = "Performance counter stats for 'x' are below\n"
+        + "16375826,,software/config=0,period=100000/,16378657,100.00,0.950,CPUs utilized\n"
+        + "65,,page-faults,16378657,100.00,3.969,K/sec\n";
+    PerfStatResult r = PerfStat.parse(text, ParseOptions.defaults().withSource("s.txt"));
+    assertEquals(List.of(new SourceLine(1, "Performance counter stats for 'x' are below")), r.unrecognized());
+    assertEquals(List.of("software/config=0,period=100000/", "page-faults"),
+        r.table().stringColumn("event").asList());
+    assertEquals(List.of(2, 3), r.table().intColumn("line").asList());
+  }
+
+  // perf stat -r 2 -e task-clock -- sh -c 'echo Results:
+  // echo done' 2>&1 >/dev/null (perf 6.1.187): a command with newlines is printed as it is, and its
+  // line ending in ':' does not end the header; perf's closing "' (2 runs):" does
+  @Test
+  void aHeaderOverSeveralLinesEndsAtPerfsClosingQuote() throws Exception {
+    String text = """
+
+         Performance counter stats for 'sh -c echo Results:
+        echo done' (2 runs):
+
+                      0.90 msec task-clock                       #    0.685 CPUs utilized            ( +-  6.31% )
+
+                  0.001313 +- 0.000154 seconds time elapsed  ( +- 11.74% )
+
+        """;
+    PerfStatResult r = PerfStat.parse(text, STRICT);
+    assertEquals("sh -c echo Results:\necho done", r.runs().get(0).target());
+    assertEquals(2, r.runs().get(0).repeats());
+    assertEquals(1, r.table().rowCount());
+  }
 }
