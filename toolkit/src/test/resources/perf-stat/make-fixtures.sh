@@ -62,3 +62,4 @@ run csv-comma-pmu-terms.txt        "LC_ALL=C perf stat -x, -e 'software/config=0
 run interval-no-aggr-csv-pmu-terms.txt "LC_ALL=C perf stat -I 100 -a -A -x, -e 'software/config=0,period=100000/u' -- sleep 0.25"
 run csv-colon-tracepoint.txt       "LC_ALL=C perf stat -x: -e 'sched:sched_switch,page-faults:u,software/config=0,period=100000/' -- $W > /dev/null"
 sh -c "LC_ALL=C perf stat -e task-clock,page-faults -- sh -c 'echo \"Performance counter stats for '\\''x'\\'' are below\"; echo important workload line; echo time; echo \"time: 3 s\"; echo \"#counts: 5\"'" > workload-lookalikes.txt 2>&1
+LC_ALL=C perf stat -I 100 -e task-clock,page-faults -- sh -c 'sleep 0.15; echo "  # comment"; echo "  # 3 retries"; echo "Result  # not a metric"; sleep 0.1' > interval-workload-hash-lines.txt 2>&1

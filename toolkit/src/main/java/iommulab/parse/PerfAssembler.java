@@ -380,8 +380,9 @@ final class PerfAssembler {
   /** {@code TopdownL1   # 33.0 %  tma_frontend_bound}: a metric group label, then a metric. */
   private boolean labelledMetric(char[] b, int s, int e, long number) {
     int hash = PerfHumanLine.indexOf(b, s, e, '#');
-    if (hash < 0 || lastRowWithEvent < 0 || hash < 2 || b[hash - 1] != ' ' || b[hash - 2] != ' ') {
-      return false;
+    if (hash < 0 || lastRowWithEvent < 0 || hash - s < PerfLineKind.METRIC_INDENT || b[hash - 1] != ' '
+        || b[hash - 2] != ' ') {
+      return false; // perf's "      TopdownL1                 #     33.0 %  tma_frontend_bound"
     }
     metricAfterHash(b, hash, e, number);
     return true;

@@ -149,13 +149,18 @@ enum PerfLineKind {
       return PROMPT;
     }
     if (i > s) {
-      return METRIC_CONTINUATION;
+      // perf indents a further metric past its counter columns (49 spaces and more); a workload's
+      // "  # comment" is not one
+      return i - s >= METRIC_INDENT ? METRIC_CONTINUATION : OTHER;
     }
     if (starts(b, i, e, HUMAN_TITLES) && (i + HUMAN_TITLES.length() == e || b[i + HUMAN_TITLES.length()] == ' ')) {
       return COLUMN_TITLES; // "#counts: 5", "# time is up" and "# comments" are a workload's
     }
     return OTHER;
   }
+
+  /** The least indentation of the {@code #} of perf's metric lines in the human form. */
+  static final int METRIC_INDENT = 20;
 
   /**
    * How perf starts the column titles of {@code -I} in the human form, whatever the aggregation:
