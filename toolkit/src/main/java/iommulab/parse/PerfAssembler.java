@@ -228,7 +228,7 @@ final class PerfAssembler {
     if (result == PerfProblem.RECORD) {
       addRow(number);
     } else if (result == PerfProblem.METRIC_ONLY) {
-      if (lastRowWithEvent < 0) {
+      if (lastRowWithEvent < 0 || !insideBlock()) {
         unrecognized(b, s, e, number);
       } else {
         addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart,

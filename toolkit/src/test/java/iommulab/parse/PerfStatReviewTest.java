@@ -218,4 +218,24 @@ class PerfStatReviewTest {
     assertEquals(2, r.runs().get(0).repeats());
     assertEquals(1, r.table().rowCount());
   }
+
+  // perf 6.1.187: perf stat -e task-clock,page-faults -- sh -c 'echo ...' 2>&1, then a line shaped
+  // like perf's -I further-metric line after the block's elapsed line
+  @Test
+  void aMetricLineAfterAClosedBlockIsNotAMetricOfItsLastCounter() throws Exception {
+    String text = """
+
+         Performance counter stats for 'sh -c echo x':
+
+                      0.75 msec task-clock                       #    0.754 CPUs utilized
+                        64      page-faults                      #   85.538 K/sec
+
+               0.000992119 seconds time elapsed
+             1.001208508                                      #    0.41  insn per cycle
+        """;
+    PerfStatResult r = PerfStat.parse(text, ParseOptions.defaults().withSource("s.txt"));
+    assertEquals(2, r.table().rowCount());
+    assertEquals(List.of(new SourceLine(8,
+        "     1.001208508                                      #    0.41  insn per cycle")), r.unrecognized());
+  }
 }
