@@ -146,8 +146,10 @@ def parse(path):
                         f = f[1:]
                 # perf does not quote an event holding the separator (PMU terms under -x, a tracepoint
                 # under -x:): the event runs up to the optional variance, the runtime and the percent
-                j = next(j for j in range(3, len(f) - 1)
-                         if re.fullmatch(r"\d+", f[j]) and re.fullmatch(r"\d+[.,]\d+", f[j + 1]))
+                j = next((j for j in range(3, len(f) - 1)
+                          if re.fullmatch(r"\d+", f[j]) and re.fullmatch(r"\d+[.,]\d+", f[j + 1])), None)
+                if j is None:
+                    continue  # no runtime and percent: a workload's line (qemu-io's -C line, say)
                 if f[j - 1].endswith("%") and j > 3 and re.fullmatch(r"[\d.,]+%", f[j - 1]):
                     f = f[:2] + [sep.join(f[2:j - 1])] + f[j - 1:]
                 else:

@@ -63,3 +63,12 @@ run interval-no-aggr-csv-pmu-terms.txt "LC_ALL=C perf stat -I 100 -a -A -x, -e '
 run csv-colon-tracepoint.txt       "LC_ALL=C perf stat -x: -e 'sched:sched_switch,page-faults:u,software/config=0,period=100000/' -- $W > /dev/null"
 sh -c "LC_ALL=C perf stat -e task-clock,page-faults -- sh -c 'echo \"Performance counter stats for '\\''x'\\'' are below\"; echo important workload line; echo time; echo \"time: 3 s\"; echo \"#counts: 5\"'" > workload-lookalikes.txt 2>&1
 LC_ALL=C perf stat -I 100 -e task-clock,page-faults -- sh -c 'sleep 0.15; echo "  # comment"; echo "  # 3 retries"; echo "Result  # not a metric"; sleep 0.1' > interval-workload-hash-lines.txt 2>&1
+# 2026-12-07 sweep (perf 6.1.187, locale unset): stderr and stdout of each
+sh -c "perf stat -I 100 -x, -e task-clock,page-faults -- qemu-io --image-opts -c 'read -C 0 4k' -c 'read -C 0 4k' driver=null-co,size=1M,latency-ns=150000000" > interval-csv-workload-qemu-io-C.txt 2>&1
+sh -c "perf stat -I 100 -x, -e task-clock -- sh -c 'sleep 0.12; echo \"12,345 records processed\"; sleep 0.1'" > interval-csv-workload-grouped-number.txt 2>&1
+perf stat --metric-only -A -a -I 100 -e task-clock,page-faults -- sleep 0.25 > metric-only-no-aggr-interval.txt 2>&1
+perf stat --metric-only -A -a -e task-clock,page-faults -- sleep 0.1 > metric-only-no-aggr.txt 2>&1
+perf stat --metric-only --per-core -a -e task-clock -- sleep 0.1 > metric-only-per-core.txt 2>&1
+perf stat --metric-only -A -a -I 100 -x, -e task-clock,page-faults -- sleep 0.15 > metric-only-no-aggr-interval-csv.txt 2>&1
+perf stat --metric-only -A -a -x, -e task-clock,page-faults -- sleep 0.1 > metric-only-no-aggr-csv.txt 2>&1
+perf stat --metric-only -A -a -I 100 -j -e task-clock,page-faults -- sleep 0.15 > metric-only-no-aggr-interval-json.txt 2>&1

@@ -237,35 +237,83 @@ final class PerfAssembler {
     } else if (result == PerfProblem.NOT_RECORD && insideBlock() && labelledMetric(b, s, e, number)) {
       return;
     } else if (result == PerfProblem.MALFORMED) {
+      if (emptyMetricOnly(b, s, e)) {
+        return;
+      }
+      if (format == Format.CSV && block != null && block.intervalRows && !startsWithTimestamp(b, s, e)) {
+        // -I -x: every record starts with its timestamp; a workload's "4096,1,0:00:00.15,..." or
+        // "12,345 records processed" between intervals is the workload's
+        unrecognized(b, s, e, number);
+        return;
+      }
       throw malformed(b, s, e, number);
-    } else if (!emptyInterval(b, s, e)) {
+    } else if (!emptyMetricOnly(b, s, e)) {
       unrecognized(b, s, e, number);
     }
   }
 
   /**
-   * {@code 0.100206410} alone, or followed only by empty CSV fields: an interval of {@code
-   * --metric-only -I} in which none of the events has a metric (software events have none).
+   * A line of {@code --metric-only} in which no event has a metric (software events have none): a
+   * timestamp alone ({@code 0.100206410}, -I), an aggregate alone ({@code CPU0}, {@code S0-D0-C0  1},
+   * -A and --per-*), or both ({@code 0.100205583,CPU0,}); perf pads the aggregate with spaces or
+   * ends it with the separator, and only empty CSV fields may follow.
    */
-  private boolean emptyInterval(char[] b, int s, int e) {
+  private static boolean emptyMetricOnly(char[] b, int s, int e) {
     int p = PerfHumanLine.skipSpaces(b, s, e);
-    int t = p;
-    while (t < e && (b[t] == '.' || (b[t] >= '0' && b[t] <= '9'))) {
-      t++;
+    int end = PerfHumanLine.trimEnd(b, p, e);
+    int t = fieldEnd(b, p, end);
+    char sep = t < end && b[t] != ' ' ? b[t] : ' ';
+    boolean timestamp = PerfNumbers.looksLikeTimestamp(b, p, t) && PerfNumbers.fractionDigits(b, p, t) == 9;
+    if (timestamp) {
+      // perf prints -I timestamps with nine decimals; a workload's "3.14" is kept
+      p = nextField(b, t, end, sep);
+      t = fieldEnd(b, p, end);
     }
-    if (t == p || !PerfNumbers.looksLikeTimestamp(b, p, t) || PerfNumbers.fractionDigits(b, p, t) != 9) {
-      return false; // perf prints -I timestamps with nine decimals; a workload's "3.14" is kept
+    boolean aggregate = p < t && PerfAggr.isCpuOrTopology(b, p, t);
+    if (aggregate) {
+      boolean topology = PerfAggr.isTopology(b, p, t);
+      p = nextField(b, t, end, sep);
+      t = fieldEnd(b, p, end);
+      if (topology && p < t && PerfNumbers.parseUnsignedLong(b, p, t) >= 0) {
+        p = nextField(b, t, end, sep); // the number of CPUs the aggregate sums
+      }
+      if (e == end && (sep == ' ' || b[end - 1] != sep)) {
+        return false; // no padding after the label: "CPU0" cut off, or a workload's word
+      }
     }
-    int end = PerfHumanLine.trimEnd(b, t, e);
-    if (end > t && !PerfLineKind.isCsvSeparator(b[t])) {
-      return false;
-    }
-    for (int q = t; q < end; q++) {
-      if (b[q] != b[t]) {
+    for (int q = p; q < end; q++) {
+      if (b[q] != sep && b[q] != ' ') {
         return false;
       }
     }
-    return true;
+    return timestamp || aggregate;
+  }
+
+  /** End of the field at {@code p}: the next space or CSV separator. */
+  private static int fieldEnd(char[] b, int p, int end) {
+    while (p < end && b[p] != ' ' && !PerfLineKind.isCsvSeparator(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Start of the field after the one ending at {@code t}: past one separator and any padding. */
+  private static int nextField(char[] b, int t, int end, char sep) {
+    if (sep != ' ' && t < end && b[t] == sep) {
+      t++;
+    }
+    return PerfHumanLine.skipSpaces(b, t, end);
+  }
+
+  /** {@code 0.100150937} (perf's nine decimals) or {@code summary} as the line's first CSV field. */
+  private boolean startsWithTimestamp(char[] b, int s, int e) {
+    int p = PerfHumanLine.skipSpaces(b, s, e);
+    int t = PerfHumanLine.indexOf(b, p, e, separator);
+    if (t < 0) {
+      return false;
+    }
+    return PerfLineKind.starts(b, p, t, "summary") && t - p == "summary".length()
+        || PerfNumbers.looksLikeTimestamp(b, p, t) && PerfNumbers.fractionDigits(b, p, t) == 9;
   }
 
   /** Tries the locked format first; before the first record, every format. */
@@ -307,7 +355,7 @@ final class PerfAssembler {
     if (result == PerfProblem.RECORD) {
       format = Format.JSON;
       addRow(number);
-    } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds)) {
+    } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds) && !json.unitsOnly()) {
       // an object with only an interval: --metric-only -I -j where no event has a metric
       unrecognized(b, s, e, number);
     }

@@ -17,6 +17,7 @@ final class PerfJsonLine {
   private final char[] cpuLabel = new char[32];
   private boolean sawEvent;
   private boolean sawValue;
+  private boolean unitsOnly;
 
   PerfJsonLine(PerfProblem problem) {
     this.problem = problem;
@@ -28,12 +29,14 @@ final class PerfJsonLine {
     scratchUsed = 0;
     sawEvent = false;
     sawValue = false;
+    unitsOnly = true;
     int p = skip(b, s, e);
     if (p >= e || b[p] != '{') {
       return problem.fail(s, p, "expected '{'", SHAPE);
     }
     p = skip(b, p + 1, e);
     if (p < e && b[p] == '}') {
+      unitsOnly = false;
       return trailing(b, s, p + 1, e) ? PerfProblem.NOT_RECORD : PerfProblem.MALFORMED;
     }
     while (true) {
@@ -45,6 +48,7 @@ final class PerfJsonLine {
       if (keyEnd < 0) {
         return problem.fail(s, p, "unterminated key", SHAPE);
       }
+      unitsOnly &= isKey(b, keyStart, keyEnd, "unit");
       p = skip(b, keyEnd + 1, e);
       if (p >= e || b[p] != ':') {
         return problem.fail(s, p, "expected ':' after the key", SHAPE);
@@ -93,6 +97,11 @@ final class PerfJsonLine {
     // empty object per event that has no metric
     for (int q; p < e && (q = emptyMetric(b, p, e)) > p; ) {
       p = skip(b, q, e);
+    }
+    if (!sawEvent && !sawValue) {
+      // --metric-only -A -I -j: perf 6.1 prints the aggregate after the closed object,
+      // {"interval" : 0.100238834}"cpu" : "0", (no event has a metric)
+      p = aggregatePairs(b, p, e);
     }
     if (p < e) {
       problem.fail(s, p, "text after the JSON object", SHAPE);
@@ -298,6 +307,58 @@ final class PerfJsonLine {
   private static boolean decimalComma(char[] b, int comma, int e) {
     return comma + 1 < e && b[comma + 1] >= '0' && b[comma + 1] <= '9'
         && comma > 0 && b[comma - 1] >= '0' && b[comma - 1] <= '9';
+  }
+
+  /** The index after {@code "cpu" : "0", } pairs (aggregate keys only) at {@code p}. */
+  private static int aggregatePairs(char[] b, int p, int e) {
+    int q = p;
+    while (q < e && b[q] == '"') {
+      int ke = indexOfQuote(b, q + 1, e);
+      if (ke < 0 || !(isAggregateKey(b, q + 1, ke) || isKey(b, q + 1, ke, "aggregate-number"))) {
+        return p;
+      }
+      int v = skip(b, ke + 1, e);
+      if (v >= e || b[v] != ':') {
+        return p;
+      }
+      v = skip(b, v + 1, e);
+      int ve;
+      if (v < e && b[v] == '"') {
+        ve = indexOfQuote(b, v + 1, e);
+        if (ve < 0) {
+          return p;
+        }
+        ve++;
+      } else {
+        ve = v;
+        while (ve < e && b[ve] >= '0' && b[ve] <= '9') {
+          ve++;
+        }
+        if (ve == v) {
+          return p;
+        }
+      }
+      q = skip(b, ve, e);
+      if (q >= e || b[q] != ',') {
+        return p;
+      }
+      q = skip(b, q + 1, e);
+    }
+    return q;
+  }
+
+  private static boolean isAggregateKey(char[] b, int ks, int ke) {
+    for (String key : AGGR_KEYS) {
+      if (isKey(b, ks, ke, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the last object held only {@code "unit"} keys: the titles of --metric-only -j. */
+  boolean unitsOnly() {
+    return unitsOnly;
   }
 
   /** The index after {@code {"metric-value" : ""}} at {@code p}, or {@code p} when it is not there. */

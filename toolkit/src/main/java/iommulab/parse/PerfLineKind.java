@@ -108,9 +108,9 @@ enum PerfLineKind {
           return BLANK; // --interval-clear on a terminal: cursor home, clear screen
         }
         break;
-      case 't':
+      case 't', 'c', 'd', 's', 'n':
         if (isCsvTitles(b, i, e)) {
-          return COLUMN_TITLES; // " time," heading --metric-only -I -x,
+          return COLUMN_TITLES; // " time," and "cpu," heading --metric-only [-I] -x,
         }
         break;
       case 'E':
@@ -169,15 +169,24 @@ enum PerfLineKind {
    */
   private static final String HUMAN_TITLES = "#           time";
 
+  /** The first title of {@code --metric-only -x SEP}: {@code time} under -I, else the aggregate's. */
+  private static final String[] CSV_TITLE_WORDS = {
+    "time", "cpu", "core", "die", "socket", "node", "cluster", "comm-pid"
+  };
+
   /**
-   * {@code time,} and {@code time,cpu,insn per cycle,}: the titles {@code --metric-only -I -x SEP}
-   * prints. perf ends every title with the separator, so a workload's {@code time: 3 s} is not one.
+   * {@code time,}, {@code cpu,} and {@code time,cpu,insn per cycle,}: the titles {@code --metric-only
+   * [-I] -x SEP} prints. perf ends every title with the separator, so a workload's {@code time: 3 s}
+   * is not one.
    */
   private static boolean isCsvTitles(char[] b, int i, int e) {
-    if (!starts(b, i, e, "time") || i + 4 >= e || !isCsvSeparator(b[i + 4])) {
-      return false;
+    for (String word : CSV_TITLE_WORDS) {
+      int n = word.length();
+      if (starts(b, i, e, word) && i + n < e && isCsvSeparator(b[i + n])) {
+        return isCsvSeparator(b[e - 1]);
+      }
     }
-    return isCsvSeparator(b[e - 1]);
+    return false;
   }
 
   /** Lines starting with a digit: records, unless the second word says otherwise. */

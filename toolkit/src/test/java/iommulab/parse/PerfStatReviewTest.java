@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
@@ -237,5 +239,26 @@ class PerfStatReviewTest {
     assertEquals(2, r.table().rowCount());
     assertEquals(List.of(new SourceLine(8,
         "     1.001208508                                      #    0.41  insn per cycle")), r.unrecognized());
+  }
+
+  // interval-csv-workload-qemu-io-C.txt (command in the fixtures' README): qemu-io's -C lines
+  // between -I -x, intervals were an error that lost every row
+  @Test
+  void aWorkloadsCsvLikeLineBetweenCsvIntervalsIsKeptAsText() throws Exception {
+    PerfStatResult r = fixture("interval-csv-workload-qemu-io-C.txt", ParseOptions.defaults());
+    assertEquals(List.of(new SourceLine(7, "4096,1,0:00:00.15,27262.464,6.656"),
+        new SourceLine(8, "4096,1,0:00:00.15,27258.921,6.655")), r.unrecognized());
+    assertEquals(8, r.table().rowCount());
+  }
+
+  // --metric-only per CPU or core without metrics: perf's lines hold an aggregate and nothing else
+  @ParameterizedTest
+  @ValueSource(strings = {"metric-only-no-aggr-interval.txt", "metric-only-no-aggr.txt",
+      "metric-only-per-core.txt", "metric-only-no-aggr-interval-csv.txt", "metric-only-no-aggr-csv.txt",
+      "metric-only-no-aggr-interval-json.txt"})
+  void metricOnlyAggregatesWithoutMetricsAreNeitherErrorsNorUnrecognised(String name) throws Exception {
+    PerfStatResult r = fixture(name, STRICT);
+    assertEquals(List.of(), r.unrecognized());
+    assertEquals(0, r.table().rowCount());
   }
 }
