@@ -11,6 +11,10 @@ import java.util.Arrays;
  * <p>Layout for few cache misses per lookup: the open-addressing table holds (hash, id) pairs side by
  * side in one {@code int[]}, and the bytes of all names sit in one {@code byte[]} pool. A name is
  * decoded once, when first seen.
+ *
+ * <p>A name is interned when its line is read, before the parser knows whether the stack will be a row
+ * (a stack cut off before its count is not), so the names that rows use are marked apart
+ * ({@link #markUsed(int)}) and counted by {@link #usedCount()}.
  */
 final class StackFrameIndex {
   private int[] table = new int[2 << 12]; // slot i: table[2i] = hash, table[2i + 1] = id + 1 (0 = empty)
@@ -20,6 +24,9 @@ final class StackFrameIndex {
   private byte[] pool = new byte[1 << 16];
   private int poolSize;
   private int size;
+  private int lastId;
+  private boolean[] used = new boolean[1 << 10];
+  private int usedCount;
 
   /** The interned String for the UTF-8 bytes {@code bytes[from .. to)}. */
   String intern(byte[] bytes, int from, int to) {
@@ -44,6 +51,7 @@ final class StackFrameIndex {
       if (table[2 * slot] == h) {
         int off = offsets[id];
         if (offsets[id + 1] - off == n && Arrays.equals(pool, off, off + n, bytes, from, to)) {
+          lastId = id;
           return names[id];
         }
       }
@@ -55,11 +63,30 @@ final class StackFrameIndex {
     return size;
   }
 
+  /** The id (0 ..{@link #size()}) of the name the last {@code intern} call returned. */
+  int lastId() {
+    return lastId;
+  }
+
+  /** Marks the name with this id as used by a row. */
+  void markUsed(int id) {
+    if (!used[id]) {
+      used[id] = true;
+      usedCount++;
+    }
+  }
+
+  /** How many distinct names were marked used. */
+  int usedCount() {
+    return usedCount;
+  }
+
   private String add(byte[] bytes, int from, int to, int h, int slot, String built) {
     int n = to - from;
     if (size + 2 > names.length) {
       names = Arrays.copyOf(names, names.length * 2);
       offsets = Arrays.copyOf(offsets, names.length + 1);
+      used = Arrays.copyOf(used, names.length);
     }
     if (poolSize + n > pool.length) {
       pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + n));
@@ -72,6 +99,7 @@ final class StackFrameIndex {
     names[size] = name;
     table[2 * slot] = h;
     table[2 * slot + 1] = size + 1;
+    lastId = size;
     size++;
     if (size * 2 > mask + 1) {
       grow();

@@ -26,7 +26,8 @@ final class StackLineClassifier {
   /**
    * @param inMapEntry whether the previous lines opened a bpftrace map entry not yet closed, where
    *     every indented line is a frame
-   * @param folded whether {@code -f} lines were seen before, so a line without {@code ;} may be one
+   * @param folded whether {@code -f} lines with a {@code ;} were seen before, so that a line without
+   *     {@code ;} is one too; before them such a line is {@link StackLineKind#FOLDED_WITHOUT_FRAMES}
    */
   static StackLineKind classify(byte[] a, int s, int e, boolean inMapEntry, boolean folded) {
     if (s == e) {
@@ -68,8 +69,10 @@ final class StackLineClassifier {
         return StackLineKind.TOOL_ERROR;
       }
     }
-    if (isFolded(a, s, e, folded)) {
-      return StackLineKind.FOLDED;
+    int space = foldedCountSpace(a, s, e);
+    if (space >= 0) {
+      boolean withFrames = folded || indexOf(a, s, space, ';') >= 0;
+      return withFrames ? StackLineKind.FOLDED : StackLineKind.FOLDED_WITHOUT_FRAMES;
     }
     return StackLineKind.OTHER;
   }
@@ -85,8 +88,9 @@ final class StackLineClassifier {
     if (inMapEntry) {
       return StackLineKind.FRAME;
     }
-    if (folded && spaces == 1 && allDigits(a, s + 1, e)) {
-      return StackLineKind.FOLDED; // bcc -f for a stack with no comm and no frames: " 1"
+    if (spaces == 1 && a[s] == ' ' && allDigits(a, s + 1, e)) {
+      // bcc -f for a stack with no comm and no frames: " 1"
+      return folded ? StackLineKind.FOLDED : StackLineKind.FOLDED_WITHOUT_FRAMES;
     }
     if (spaces == 2 && a[s] == ' ' && a[s + 1] == ' ') {
       return StackLineKind.FRAME;
@@ -115,10 +119,17 @@ final class StackLineClassifier {
     return mapValueStart(a, bracket, e) >= 0 ? StackLineKind.MAP_ENTRY : StackLineKind.MAP_OPEN;
   }
 
-  /** Where the count starts in a line ending {@code ]: N}, or -1. */
+  /**
+   * Where the value starts in a line ending {@code ]: N}, or -1. A {@code -} sign is taken in: bpftrace
+   * prints the signed value of a {@code sum()}, {@code avg()}, {@code min()} or {@code max()} map as
+   * {@code ]: -5}, which the parser must report, not read as the start of a multi-line key.
+   */
   static int mapValueStart(byte[] a, int s, int e) {
     int i = e;
     while (i > s && a[i - 1] >= '0' && a[i - 1] <= '9') {
+      i--;
+    }
+    if (i < e && i > s && a[i - 1] == '-') {
       i--;
     }
     if (i == e || i - s < 3 || a[i - 1] != ' ' || a[i - 2] != ':' || a[i - 3] != ']') {
@@ -223,12 +234,10 @@ final class StackLineClassifier {
     return true;
   }
 
-  private static boolean isFolded(byte[] a, int s, int e, boolean folded) {
+  /** The space before the count of {@code ... COUNT}, or -1. */
+  private static int foldedCountSpace(byte[] a, int s, int e) {
     int space = lastIndexOf(a, s, e, ' ');
-    if (space <= s || !allDigits(a, space + 1, e)) {
-      return false;
-    }
-    return folded || indexOf(a, s, space, ';') >= 0;
+    return space > s && allDigits(a, space + 1, e) ? space : -1;
   }
 
   private static boolean digit(byte c) {

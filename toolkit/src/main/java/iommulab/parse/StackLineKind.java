@@ -24,6 +24,12 @@ enum StackLineKind {
   BAD_COUNT,
   /** {@code stackcount -f} line: {@code process;frame;...;frame COUNT}. */
   FOLDED,
+  /**
+   * {@code comm COUNT} or {@code " COUNT"} before any folded line with a {@code ;}: the {@code -f} line
+   * of a stack without frames, or a line of some other program; the parser tells which by the line
+   * after it.
+   */
+  FOLDED_WITHOUT_FRAMES,
   /** bpftrace map entry opening a multi-line key, {@code @name[} optionally followed by scalars. */
   MAP_OPEN,
   /** bpftrace map entry on one line, {@code @name[]: N} or {@code @name[comm]: N}. */

@@ -20,6 +20,12 @@ import java.util.Set;
  * place of that empty line). bpftrace prints nothing between {@code print()}s, so a new interval starts
  * at a {@code time()} line, after empty lines, or when a map's value drops (bpftrace prints entries in
  * ascending order).
+ *
+ * <p>{@code -f} output: a stack without frames prints as {@code comm N} or {@code " N"}, which other
+ * programs print too. After a folded line with a {@code ;} such a line is one; before any, it is held
+ * until the next line tells: a folded line with a {@code ;} makes it a row, anything else but another
+ * such line or a {@code -T} time leaves it unrecognised (bcc prints its stacks by ascending count, so a
+ * stack without frames, with the smallest counts, is often the first line).
  */
 final class StackParser {
   private static final String COUNT_SHAPE = "count line '    N' (a whole number)";
@@ -54,6 +60,11 @@ final class StackParser {
   private long tracebackLine;
   private String tracebackHead;
   private String[] frames = new String[64];
+  /** {@link StackFrameIndex} ids of {@code frames}, so that only the frames of rows are counted. */
+  private int[] frameIds = new int[64];
+  /** Scratch for {@link #folded(int)}: a line's elements root first, and their frame ids. */
+  private String[] elements = new String[16];
+  private int[] elementIds = new int[16];
   private int depth;
   private int userStart = Stack.NOT_DELIMITED;
   private String process = "";
@@ -74,6 +85,8 @@ final class StackParser {
   private final List<String> intervalTimes = new ArrayList<>();
 
   private boolean foldedSeen;
+  /** {@link StackLineKind#FOLDED_WITHOUT_FRAMES} lines waiting for the line that tells what they are. */
+  private final List<HeldLine> held = new ArrayList<>();
   private boolean bpftraceSeen;
   private boolean inMapEntry;
   private String mapName;
@@ -126,6 +139,9 @@ final class StackParser {
         continue;
       }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
+      if (!held.isEmpty() && kind != StackLineKind.FOLDED_WITHOUT_FRAMES && kind != StackLineKind.TIMESTAMP) {
+        releaseHeld(kind == StackLineKind.FOLDED);
+      }
       if (kind == StackLineKind.FRAME && !inMapEntry) {
         // The hot path, kept out of accept(): four in five lines of a bcc profile are frames.
         if (open) {
@@ -133,7 +149,8 @@ final class StackParser {
         } else {
           openStack();
         }
-        addFrame(frameName(s + 2, e));
+        String name = frameName(s + 2, e);
+        addFrame(name, names.lastId());
       } else {
         if (open && (kind == StackLineKind.DELIMITER || kind == StackLineKind.PROCESS)) {
           keepRaw(); // only the stack's own lines: others are recognised, or kept as unrecognised themselves
@@ -144,6 +161,7 @@ final class StackParser {
       afterCtrlC = ctrlC;
     }
     lineCount = (int) Math.min(Integer.MAX_VALUE, in.number());
+    releaseHeld(false);
     if (tracebackLine > 0) {
       toolErrors.add(new ToolError(tracebackLine, tracebackHead));
     }
@@ -240,7 +258,15 @@ final class StackParser {
       case COUNT -> countLine();
       case BAD_COUNT ->
           throw error(s + 4, "bad count '" + text(s + 4, e) + "'", COUNT_SHAPE + " or " + PROCESS_SHAPE);
-      case FOLDED -> folded();
+      case FOLDED -> folded(Math.max(interval, 0));
+      case FOLDED_WITHOUT_FRAMES -> {
+        if (open) {
+          other(); // inside a bcc stack or bpftrace entry: not -f output
+        } else {
+          byte[] bytes = Arrays.copyOfRange(a, lineStart, e);
+          held.add(new HeldLine(lineNo, bytes, s - lineStart, Math.max(interval, 0)));
+        }
+      }
       case MAP_OPEN -> mapOpen();
       case MAP_ENTRY -> mapEntry();
       case MAP_CLOSE -> mapClose();
@@ -332,11 +358,13 @@ final class StackParser {
         from = perfAddressDropped(from);
       }
       keepRaw(); // a map entry cut off before its ']: N' keeps its frame lines too
-      addFrame(names.intern(a, from, e));
+      String name = names.intern(a, from, e);
+      addFrame(name, names.lastId());
       return;
     }
     openStack();
-    addFrame(frameName(s + 2, e));
+    String name = frameName(s + 2, e);
+    addFrame(name, names.lastId());
   }
 
   private void delimiter() throws ParseException {
@@ -374,10 +402,43 @@ final class StackParser {
     if (interval < 0) {
       interval = 0; // no header opened the first interval: this stack did, so the next one is 1
     }
-    emit(interval, count);
+    emit(interval, count, s + 4);
   }
 
-  private void folded() throws ParseException {
+  /**
+   * Reads the {@link StackLineKind#FOLDED_WITHOUT_FRAMES} lines held so far as folded stacks, or else as
+   * unrecognised lines, each as if it were the current line.
+   */
+  private void releaseHeld(boolean asFolded) throws ParseException {
+    if (held.isEmpty()) {
+      return;
+    }
+    byte[] lineArray = a;
+    int lineS = s;
+    int lineE = e;
+    int lineBegin = lineStart;
+    long number = lineNo;
+    for (HeldLine h : held) {
+      a = h.bytes();
+      lineStart = 0;
+      s = h.skip();
+      e = a.length;
+      lineNo = h.line();
+      if (asFolded) {
+        folded(h.interval());
+      } else {
+        other();
+      }
+    }
+    held.clear();
+    a = lineArray;
+    s = lineS;
+    e = lineE;
+    lineStart = lineBegin;
+    lineNo = number;
+  }
+
+  private void folded(int stackInterval) throws ParseException {
     endOpenStack(); // a multi-line stack cut off by a folded line is unfinished, not merged into it
     foldedSeen = true;
     started = true;
@@ -387,7 +448,8 @@ final class StackParser {
     stackLine = lineNo;
     // bcc -f: comm;user frames root..leaf[;-];kernel frames root..leaf. Split on ';' but rejoin Java
     // frames (Lpkg/Class;::method), whose second half always starts with "::".
-    String[] elements = new String[16];
+    String[] elements = this.elements;
+    int[] ids = elementIds;
     int n = 0;
     int from = s;
     for (int i = s; i <= space; i++) {
@@ -397,11 +459,13 @@ final class StackParser {
           continue;
         }
         if (n == elements.length) {
-          elements = Arrays.copyOf(elements, n * 2);
+          elements = this.elements = Arrays.copyOf(elements, n * 2);
+          ids = elementIds = Arrays.copyOf(ids, n * 2);
         }
         // the first element is the process, not a frame (a plain n == 0 test here would see n already
         // incremented, since Java evaluates the index n++ before the right-hand side)
         String value = n == 0 ? processes.intern(a, from, i) : element(from, i);
+        ids[n] = n == 0 || value == DELIMITER ? -1 : names.lastId();
         elements[n++] = value;
         from = i + 1;
       }
@@ -409,16 +473,20 @@ final class StackParser {
     process = n > 0 ? elements[0] : "";
     int delimiterAt = -1;
     for (int i = n - 1; i >= 1; i--) {
-      if (delimiterAt < 0 && elements[i] == DELIMITER) {
-        delimiterAt = i;
-        continue;
+      if (elements[i] == DELIMITER) {
+        if (delimiterAt < 0) {
+          delimiterAt = i;
+          continue;
+        }
+        elements[i] = names.intern(DELIMITER); // bcc prints one '-': another is a frame of that name
+        ids[i] = names.lastId();
       }
-      addFrame(elements[i]);
+      addFrame(elements[i], ids[i]);
     }
     if (delimiterAt >= 0) {
       userStart = n - 1 - delimiterAt; // kernel frames come after '-' in root-first order
     }
-    emit(Math.max(interval, 0), count);
+    emit(stackInterval, count, space + 1);
   }
 
   private void mapOpen() throws ParseException {
@@ -443,7 +511,7 @@ final class StackParser {
     int bracket = StackLineClassifier.indexOf(a, s, e, '[');
     int value = StackLineClassifier.mapValueStart(a, s, e);
     if (!keyHoldsStack(bracket + 1, value - 3)) {
-      number(value, e, MAP_CLOSE_SHAPE);
+      number(a[value] == '-' ? value + 1 : value, e, MAP_CLOSE_SHAPE); // a sum() may be negative: no row anyway
       if (nonStackEntries++ == 0) {
         firstNonStackLine = lineNo;
       }
@@ -453,7 +521,7 @@ final class StackParser {
     mapName = processes.intern(a, s, bracket);
     openStack();
     scalars(bracket + 1, value - 3);
-    closeMapEntry(number(value, e, MAP_CLOSE_SHAPE));
+    closeMapEntry(mapCount(value), value);
   }
 
   /**
@@ -495,10 +563,23 @@ final class StackParser {
     int from = a[s] == ',' ? s + 1 : s;
     scalars(from, value - 3);
     inMapEntry = false;
-    closeMapEntry(number(value, e, MAP_CLOSE_SHAPE));
+    closeMapEntry(mapCount(value), value);
   }
 
-  private void closeMapEntry(long count) {
+  /**
+   * The value of a stack's map entry, {@code a[value .. e)}. bpftrace prints the signed value of a
+   * {@code sum()}, {@code avg()}, {@code min()} or {@code max()} map with its sign: a negative one is not
+   * a count, and a row whose count is one would make {@code total_count} and flame graphs wrong.
+   */
+  private long mapCount(int value) throws ParseException {
+    if (a[value] == '-') {
+      throw error(value,
+          "negative value '" + text(value, e) + "' for a stack of map " + mapName + ", not a count", MAP_CLOSE_SHAPE);
+    }
+    return number(value, e, MAP_CLOSE_SHAPE);
+  }
+
+  private void closeMapEntry(long count, int countAt) throws ParseException {
     if (interval < 0) {
       interval = 0;
     } else if (intervalHasEntries
@@ -510,7 +591,7 @@ final class StackParser {
     lastMap = mapName;
     lastMapCount = count;
     maps.add(mapName);
-    emit(interval, count);
+    emit(interval, count, countAt);
   }
 
   /** bpftrace key scalars after or before the stack, e.g. {@code mkdir, 16905}: comm and pid. */
@@ -570,14 +651,26 @@ final class StackParser {
     keepRaw();
   }
 
-  private void addFrame(String frame) {
+  /** @param id the frame's id in {@code names} */
+  private void addFrame(String frame, int id) {
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
+      frameIds = Arrays.copyOf(frameIds, depth * 2);
     }
-    frames[depth++] = frame;
+    frames[depth] = frame;
+    frameIds[depth++] = id;
   }
 
-  private void emit(int stackInterval, long count) {
+  /** Makes the open stack a row; its count, at {@code a[countAt .. e)}, must keep the total in 64 bits. */
+  private void emit(int stackInterval, long count, int countAt) throws ParseException {
+    if (count > Long.MAX_VALUE - totalCount) {
+      throw error(countAt,
+          "total count does not fit in 64 bits: count '" + text(countAt, e) + "' after " + totalCount,
+          "counts whose sum fits in 64 bits (at most " + Long.MAX_VALUE + ")");
+    }
+    for (int i = 0; i < depth; i++) {
+      names.markUsed(frameIds[i]);
+    }
     Stack stack =
         new Stack(
             stackInterval, process, pid, count, new FrameList(Arrays.copyOf(frames, depth)), userStart, stackLine);
@@ -771,7 +864,7 @@ final class StackParser {
       facts.put("interval_times", List.copyOf(intervalTimes));
     }
     facts.put("total_count", totalCount);
-    facts.put("distinct_frames", names.size());
+    facts.put("distinct_frames", names.usedCount());
     facts.put("detached", detached);
     facts.put("lines", lineCount);
     // Unrecognised lines get no warning here: they are in unrecognized(), and whoever reports the
@@ -784,5 +877,12 @@ final class StackParser {
         List.copyOf(unrecognized), Collections.unmodifiableMap(facts));
   }
 
-
+  /**
+   * A {@link StackLineKind#FOLDED_WITHOUT_FRAMES} line kept until the next line tells what it is.
+   *
+   * @param bytes the whole line as printed
+   * @param skip where the line proper starts in {@code bytes} (2 after a {@code ^C} glued to it)
+   * @param interval the interval it was printed in
+   */
+  private record HeldLine(long line, byte[] bytes, int skip, int interval) {}
 }
