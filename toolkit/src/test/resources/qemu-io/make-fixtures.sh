@@ -80,3 +80,8 @@ paste_run() { printf '%s%s\n' "$1" "$2"; eval "$2" 2>&1; }
 { paste_run '# ' "qemu-io -f raw -c 'write -P 0x2 0 8k' disk.raw"
   paste_run '# ' "qemu-io -f raw -c 'read 0 8k' disk.raw"
 } > $out/shell-prompts-hash.txt
+# 2026-12-07: nested format specific fields (lists and maps) of info
+qemu-img create -q -f qcow2 bm.qcow2 64M && qemu-img bitmap --add bm.qcow2 bm0 && qemu-img bitmap --add -g 128k bm.qcow2 bm1
+qemu-io -f qcow2 -c info bm.qcow2 > $out/info-qcow2-bitmaps.txt 2>&1
+qemu-img create -q -f vmdk -o subformat=twoGbMaxExtentSparse v.vmdk 3G
+qemu-io -f vmdk -c info -c map v.vmdk > $out/info-vmdk-extents.txt 2>&1

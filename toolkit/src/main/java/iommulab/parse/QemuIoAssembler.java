@@ -123,7 +123,10 @@ final class QemuIoAssembler {
         facts.lengthBytes = QemuIoOutputs.length(scanner(lines, from, LENGTH_SHAPE));
       }
       case INFO_FIELD -> facts.info(new String(buf, from, end - from));
-      case INFO_SPECIFIC_HEADER -> inFormatSpecific = true;
+      case INFO_SPECIFIC_HEADER -> {
+        inFormatSpecific = true;
+        facts.formatSpecificHeader();
+      }
       case INDENTED_FIELD -> {
         if (inFormatSpecific) {
           facts.formatSpecific(new String(buf, from, end - from));

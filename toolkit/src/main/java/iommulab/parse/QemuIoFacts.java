@@ -25,7 +25,11 @@ final class QemuIoFacts {
   private String formatName;
   private String clusterSize;
   private String vmStateOffset;
-  private final Map<String, String> formatSpecific = new LinkedHashMap<>();
+  private final Map<String, Object> formatSpecific = new LinkedHashMap<>();
+  /** The open {@code key:} containers of the format specific fields, innermost last. */
+  private final List<Map<String, Object>> openFields = new ArrayList<>();
+  /** The indentation of each open container's own line. */
+  private final List<Integer> openIndents = new ArrayList<>();
   final List<Map<String, Object>> map = new ArrayList<>();
   final List<Map<String, Object>> alloc = new ArrayList<>();
   final List<String> commands = new ArrayList<>();
@@ -91,11 +95,67 @@ final class QemuIoFacts {
     }
   }
 
-  /** An indented {@code compat: 1.1} line under {@code Format specific information:}. */
+  /** {@code Format specific information:}: its fields start at the top again. */
+  void formatSpecificHeader() {
+    openFields.clear();
+    openIndents.clear();
+  }
+
+  /**
+   * An indented line under {@code Format specific information:}: {@code compat: 1.1}, or {@code
+   * bitmaps:} / {@code [0]:} opening the more indented fields below it (qemu nests maps and lists by
+   * four spaces a level).
+   */
   void formatSpecific(String text) {
+    int indent = 0;
+    while (indent < text.length() && text.charAt(indent) == ' ') {
+      indent++;
+    }
     String field = text.strip();
     int colon = field.indexOf(':');
-    formatSpecific.put(field.substring(0, colon).strip(), field.substring(colon + 1).strip());
+    String key = field.substring(0, colon).strip();
+    String value = field.substring(colon + 1).strip();
+    int last = openIndents.size() - 1;
+    while (last >= 0 && openIndents.get(last) >= indent) {
+      openIndents.remove(last);
+      openFields.remove(last);
+      last--;
+    }
+    Map<String, Object> parent = last >= 0 ? openFields.get(last) : formatSpecific;
+    if (value.isEmpty()) {
+      Map<String, Object> child = new LinkedHashMap<>();
+      parent.put(key, child);
+      openFields.add(child);
+      openIndents.add(indent);
+    } else {
+      parent.put(key, value);
+    }
+  }
+
+  /**
+   * The nested fields as facts: {@code [0]}, {@code [1]}, ... keys make a list, a container without
+   * fields is an empty string (as printed).
+   */
+  private static Object frozen(Object value) {
+    if (!(value instanceof Map<?, ?> fields)) {
+      return value;
+    }
+    if (fields.isEmpty()) {
+      return "";
+    }
+    boolean list = true;
+    int i = 0;
+    for (Object key : fields.keySet()) {
+      list &= key.equals("[" + i++ + "]");
+    }
+    if (list) {
+      List<Object> items = new ArrayList<>();
+      fields.values().forEach(v -> items.add(frozen(v)));
+      return Collections.unmodifiableList(items);
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    fields.forEach((k, v) -> map.put((String) k, frozen(v)));
+    return Collections.unmodifiableMap(map);
   }
 
   Map<String, Object> toMap(int reports, int toolErrors, long warnings, long unrecognized) {
@@ -120,7 +180,7 @@ final class QemuIoFacts {
     putIfKnown(facts, "cluster_size", clusterSize);
     putIfKnown(facts, "vm_state_offset", vmStateOffset);
     if (!formatSpecific.isEmpty()) {
-      facts.put("format_specific", Collections.unmodifiableMap(new LinkedHashMap<>(formatSpecific)));
+      facts.put("format_specific", frozen(formatSpecific));
     }
     if (!map.isEmpty()) {
       facts.put("map", List.copyOf(map));

@@ -300,6 +300,33 @@ class QemuIoTest {
         f.get("format_specific"));
   }
 
+  // info-qcow2-bitmaps.txt, info-vmdk-extents.txt: qemu nests format specific fields by four spaces;
+  // "[0]:", "[1]:" open list items (a flat map kept only the last bitmap's and extent's fields)
+  @Test
+  void nestedFormatSpecificFieldsKeepEveryListItem() throws Exception {
+    Map<String, Object> bitmaps = fixture("info-qcow2-bitmaps.txt").facts();
+    Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("compat", "1.1");
+    expected.put("compression type", "zlib");
+    expected.put("lazy refcounts", "false");
+    expected.put("bitmaps", List.of(
+        Map.of("flags", List.of("in-use", "auto"), "name", "bm0", "granularity", "65536"),
+        Map.of("flags", List.of("in-use", "auto"), "name", "bm1", "granularity", "131072")));
+    expected.put("refcount bits", "16");
+    expected.put("corrupt", "false");
+    expected.put("extended l2", "false");
+    assertEquals(expected, bitmaps.get("format_specific"));
+    assertEquals(List.copyOf(expected.keySet()),
+        List.copyOf(((Map<?, ?>) bitmaps.get("format_specific")).keySet()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> vmdk = (Map<String, Object>) fixture("info-vmdk-extents.txt").facts().get("format_specific");
+    assertEquals(List.of(
+        Map.of("virtual size", "2147483648", "filename", "v-s001.vmdk", "cluster size", "65536", "format", "SPARSE"),
+        Map.of("virtual size", "1073741824", "filename", "v-s002.vmdk", "cluster size", "65536", "format", "SPARSE")),
+        vmdk.get("extents"));
+    assertEquals("twoGbMaxExtentSparse", vmdk.get("create type"));
+  }
+
   @Test
   void interactivePipePromptsDumpsAndPatternFailure() throws Exception {
     QemuIoResult r = fixture("interactive-pipe.txt");
