@@ -138,6 +138,10 @@ def parse(path):
                 if re.fullmatch(r"\s*(\d+\.\d{9}|summary)", f[0]):
                     ts = None if f[0].strip() == "summary" else float(f[0])
                     f = f[1:]
+                if "per-thread" in name:
+                    # a thread's name may hold the separator: the label runs to perf's "-TID"
+                    while not re.search(r"-\d+$", f[0]) and len(f) > 7:
+                        f = [f[0] + sep + f[1]] + f[2:]
                 if not re.fullmatch(r"<not .*>|[\d.,]+", f[0]):
                     aggr = f[0]
                     f = f[1:]
@@ -178,9 +182,16 @@ def parse(path):
                          fmt(pct, True), fmt(var, True), fmt(mv, True), mu, "", str(no)])
             seen_any = True
     with open(name + ".csv", "w", newline="") as out:
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(COLS)
-        w.writerows(rows)
+        for row in [COLS] + rows:
+            out.write(",".join(cell(v) for v in row) + "\n")
+
+
+def cell(v):
+    """A CSV field quoted as Apache Commons CSV's minimal mode does: also when it starts with a
+    character up to '#' (its comment marker) or ends with a space."""
+    if v and (v[0] <= "#" or v[-1] <= " " or any(c in v for c in ',"\r\n')):
+        return '"' + v.replace('"', '""') + '"'
+    return v
 
 
 for p in sorted(glob.glob("*.txt")):

@@ -72,3 +72,10 @@ perf stat --metric-only --per-core -a -e task-clock -- sleep 0.1 > metric-only-p
 perf stat --metric-only -A -a -I 100 -x, -e task-clock,page-faults -- sleep 0.15 > metric-only-no-aggr-interval-csv.txt 2>&1
 perf stat --metric-only -A -a -x, -e task-clock,page-faults -- sleep 0.1 > metric-only-no-aggr-csv.txt 2>&1
 perf stat --metric-only -A -a -I 100 -j -e task-clock,page-faults -- sleep 0.15 > metric-only-no-aggr-interval-json.txt 2>&1
+# --per-thread of threads whose names hold '#', a number and a space, and the separator
+/usr/bin/python3 odd-comms.py '# hash' '12 34' 'x,y' 'a;b' & odd=$!
+sleep 0.5
+LC_ALL=C perf stat -p $odd --per-thread -e task-clock -- sleep 0.1 > per-thread-odd-comms.txt 2>&1
+LC_ALL=C perf stat -p $odd --per-thread -x, -e task-clock -- sleep 0.1 > per-thread-odd-comms-csv.txt 2>&1
+LC_ALL=C perf stat -p $odd --per-thread -I 100 -e task-clock -- sleep 0.25 > per-thread-odd-comms-interval.txt 2>&1
+kill $odd

@@ -93,6 +93,10 @@ final class PerfCsvLine {
         return joined;
       }
     }
+    int joinedLabel = joinedCommTid(b, p, e, sep, r);
+    if (joinedLabel != PerfProblem.NOT_RECORD) {
+      return joinedLabel;
+    }
     if (sep == ',' && repairDecimalCommas(b)) {
       for (int k = 0; k <= 3 && k + 4 < count; k++) {
         int runtime = core(b, k);
@@ -128,6 +132,31 @@ final class PerfCsvLine {
         int runtime = core(b, k);
         if (runtime > 0 && prefix(b, k, r)) {
           return fill(b, k, runtime, e, r);
+        }
+      }
+    }
+    r.reset(b);
+    split(b, p, e, sep);
+    return PerfProblem.NOT_RECORD;
+  }
+
+  /**
+   * A {@code --per-thread} command name holding the separator ({@code x,y-15743,1.53,msec,...}): the
+   * leading fields are joined, after the timestamp if any, until they end in perf's {@code -TID} and
+   * the record fits; NOT_RECORD when no join does. Leaves the fields split again.
+   */
+  private int joinedCommTid(char[] b, int p, int e, char sep, PerfReading r) {
+    for (int label = 0; label <= 1; label++) {
+      split(b, p, e, sep);
+      for (int joins = 0; joins < MAX_EVENT_JOINS && label + 6 < count; joins++) {
+        merge(label);
+        if (PerfAggr.isCommTid(b, starts[label], ends[label])) {
+          r.reset(b);
+          int k = label + 1;
+          int runtime = core(b, k);
+          if (runtime > 0 && prefix(b, k, r)) {
+            return fill(b, k, runtime, e, r);
+          }
         }
       }
     }

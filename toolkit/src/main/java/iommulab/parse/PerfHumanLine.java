@@ -44,7 +44,18 @@ final class PerfHumanLine {
         cur = next;
       }
     }
-    if (b[cur] == '#' && !Double.isNaN(r.intervalSeconds)) {
+    boolean interval = !Double.isNaN(r.intervalSeconds);
+    if (inBlock || interval) {
+      int field = interval ? t0End + 1 : s;
+      int label = fixedCommTidEnd(b, field, e);
+      if (label > 0) {
+        r.aggrStart = skipSpaces(b, field, label);
+        r.aggrEnd = label;
+        mustBeRecord = true;
+        cur = skipSpaces(b, label, e);
+      }
+    }
+    if (b[cur] == '#' && !Double.isNaN(r.intervalSeconds) && r.aggrEnd == 0) {
       // -I: a counter's further metric is printed as the timestamp, padding, then '#' (perf's
       // stat-display.c, do_new_line_std): a metric row of the counter before it
       metric(b, skipSpaces(b, cur + 1, e), e, r);
@@ -254,6 +265,25 @@ final class PerfHumanLine {
       r.runPct = (float) v;
     }
     return true;
+  }
+
+  /**
+   * The end of a {@code --per-thread} label in perf's own columns, or -1: perf prints {@code
+   * "%16s-%-8d"}, the command name right-aligned in 16 columns, so the dash is always the 17th
+   * character of the field, whatever the name holds ({@code 12 34-15746}, {@code # hash-15749}).
+   *
+   * @param field where perf starts the field: the line's start, or one column after the -I timestamp
+   */
+  private static int fixedCommTidEnd(char[] b, int field, int e) {
+    int dash = field + 16;
+    if (dash + 2 >= e || b[dash] != '-' || skipSpaces(b, field, dash) == dash) {
+      return -1;
+    }
+    int q = dash + 1;
+    while (q < e && isDigit(b[q])) {
+      q++;
+    }
+    return q > dash + 1 && q < e && b[q] == ' ' && valueFollows(b, q, e) ? q : -1;
   }
 
   /**
