@@ -79,3 +79,4 @@ LC_ALL=C perf stat -p $odd --per-thread -e task-clock -- sleep 0.1 > per-thread-
 LC_ALL=C perf stat -p $odd --per-thread -x, -e task-clock -- sleep 0.1 > per-thread-odd-comms-csv.txt 2>&1
 LC_ALL=C perf stat -p $odd --per-thread -I 100 -e task-clock -- sleep 0.25 > per-thread-odd-comms-interval.txt 2>&1
 kill $odd
+perf stat -e 'syscalls:sys_enter_sched_get_priority_max,syscalls:sys_exit_sched_rr_get_interval,syscalls:sys_enter_rt_sigtimedwait_time32,irq_vectors:irq_work_entry' -- sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done' > error-hint-tracepoint.txt 2>&1

@@ -146,6 +146,7 @@ final class PerfAssembler {
       }
     }
     if (errorText != null && kind != PerfLineKind.TOOL_ERROR_DETAIL && kind != PerfLineKind.OPTION_HELP
+        && kind != PerfLineKind.HINT
         && !(kind == PerfLineKind.OTHER && inUsage) && !errorWantsDetail) {
       if (kind != PerfLineKind.BLANK || !inUsage) {
         closeError();
@@ -153,7 +154,7 @@ final class PerfAssembler {
     }
     switch (kind) {
       case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
-      case OPTION_HELP -> {
+      case OPTION_HELP, HINT -> {
         if (errorText != null) {
           appendToError(b, s, e);
         } else {

@@ -33,6 +33,11 @@ enum PerfLineKind {
   TOOL_WARNING,
   /** {@code \___ parser error}, {@code Run 'perf list' ...}: continuation of a tool error. */
   TOOL_ERROR_DETAIL,
+  /**
+   * {@code Hint:\tPerhaps this kernel misses some CONFIG_ setting ...}: perf's hint under the error
+   * line before it. Part of an error only where one is open.
+   */
+  HINT,
   /** {@code Usage: perf stat [<options>] [<command>]}: perf printing its usage after an error. */
   USAGE,
   /**
@@ -81,6 +86,11 @@ enum PerfLineKind {
       case 'U':
         if (starts(b, i, e, "Usage: perf")) {
           return USAGE;
+        }
+        break;
+      case 'H':
+        if (starts(b, i, e, "Hint:")) {
+          return HINT;
         }
         break;
       case '$':

@@ -261,4 +261,14 @@ class PerfStatReviewTest {
     assertEquals(List.of(), r.unrecognized());
     assertEquals(0, r.table().rowCount());
   }
+
+  // error-hint-tracepoint.txt: perf's "Hint:" line belongs to the "Error:" line above it
+  @Test
+  void perfsHintIsPartOfTheErrorAboveIt() throws Exception {
+    PerfStatResult r = fixture("error-hint-tracepoint.txt", STRICT);
+    assertEquals(List.of(), r.unrecognized());
+    assertEquals(new ToolError(4, "Error:\tFile /sys/kernel/tracing/events/syscalls/sys_enter_rt_sigtimedwait_time32"
+        + " not found.\nHint:\tPerhaps this kernel misses some CONFIG_ setting to enable this feature?."),
+        r.toolErrors().get(1));
+  }
 }
