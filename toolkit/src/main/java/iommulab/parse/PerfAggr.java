@@ -2,7 +2,8 @@ package iommulab.parse;
 
 /**
  * Recognises perf's aggregate labels: {@code CPU7} (-A), {@code S0}, {@code S0-D0}, {@code S0-C1},
- * {@code S0-D0-C1} (--per-socket/-die/-core) and {@code N0} (--per-node). The topology ones are
+ * {@code S0-D0-C1} (--per-socket/-die/-core), {@code S0-D0-L3-ID0} (--per-cache, perf 6.5+), {@code
+ * S0-D0-CLS0} (--per-cluster, perf 6.9+) and {@code N0} (--per-node). The topology ones are
  * followed by the number of CPUs they sum; a {@code comm-tid} of --per-thread is anything else.
  */
 final class PerfAggr {
@@ -27,16 +28,32 @@ final class PerfAggr {
       return false;
     }
     while (p < e) {
-      if (b[p] != '-' || p + 2 >= e + 1 || (p + 1 < e && b[p + 1] != 'D' && b[p + 1] != 'C')) {
+      if (b[p] != '-') {
         return false;
       }
-      int q = digits(b, p + 2, e);
-      if (q == p + 2) {
+      int q = p + 1 + topologyLevel(b, p + 1, e);
+      int d = digits(b, q, e);
+      if (q == p + 1 || d == q) {
         return false;
       }
-      p = q;
+      p = d;
     }
     return true;
+  }
+
+  /**
+   * The length of the level letters at {@code p}: {@code D} (die), {@code C} (core), {@code L} and
+   * {@code ID} (--per-cache, {@code S0-D0-L3-ID0}), {@code CLS} (--per-cluster, {@code S0-D0-CLS0});
+   * 0 when none.
+   */
+  private static int topologyLevel(char[] b, int p, int e) {
+    if (p + 2 < e && b[p] == 'C' && b[p + 1] == 'L' && b[p + 2] == 'S') {
+      return 3;
+    }
+    if (p + 1 < e && b[p] == 'I' && b[p + 1] == 'D') {
+      return 2;
+    }
+    return p < e && (b[p] == 'D' || b[p] == 'C' || b[p] == 'L') ? 1 : 0;
   }
 
   /** {@code comm-tid} of --per-thread: anything ending in a dash and digits. */

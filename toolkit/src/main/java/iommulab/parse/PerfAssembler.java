@@ -113,6 +113,14 @@ final class PerfAssembler {
       presized = true;
       presize();
     }
+    if (PerfHumanLine.indexOf(b, s, e, '\u001b') >= 0) {
+      char[] plain = withoutColours(b, s, e);
+      if (plain != null) {
+        b = plain;
+        s = 0;
+        e = plain.length;
+      }
+    }
     PerfLineKind kind = PerfLineKind.classify(b, s, e);
     if (openHeader != null) {
       if (kind == PerfLineKind.HEADER || kind == PerfLineKind.STARTED_ON || kind == PerfLineKind.ELAPSED
@@ -124,6 +132,37 @@ final class PerfAssembler {
       }
     }
     classified(b, s, e, number, kind);
+  }
+
+  /**
+   * The line without its colour escapes ({@code ESC[31m ... ESC[m}): perf colours metrics past a
+   * threshold when it writes to a terminal, as a capture with {@code script} keeps them. Null when the
+   * line has none (perf's {@code ESC[H ESC[2J} of --interval-clear is not a colour).
+   */
+  private static char[] withoutColours(char[] b, int s, int e) {
+    StringBuilder plain = new StringBuilder(e - s);
+    boolean found = false;
+    int p = s;
+    while (p < e) {
+      if (b[p] == '\u001b' && p + 1 < e && b[p + 1] == '[') {
+        int q = p + 2;
+        while (q < e && ((b[q] >= '0' && b[q] <= '9') || b[q] == ';')) {
+          q++;
+        }
+        if (q < e && b[q] == 'm') {
+          found = true;
+          p = q + 1;
+          continue;
+        }
+      }
+      plain.append(b[p++]);
+    }
+    if (!found) {
+      return null;
+    }
+    char[] out = new char[plain.length()];
+    plain.getChars(0, out.length, out, 0);
+    return out;
   }
 
   private void classified(char[] b, int s, int e, long number, PerfLineKind kind) throws ParseException {
@@ -235,8 +274,10 @@ final class PerfAssembler {
         addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart,
             reading.metricUnitEnd, number);
       }
-    } else if (result == PerfProblem.NOT_RECORD && insideBlock() && labelledMetric(b, s, e, number)) {
-      return;
+    } else if (result == PerfProblem.METRIC_GROUP
+        || result == PerfProblem.NOT_RECORD && insideBlock() && format != Format.CSV
+            && PerfHumanLine.metricGroup(b, s, PerfHumanLine.skipSpaces(b, s, e), e, reading)) {
+      addRow(number); // TopdownL1 and its first metric: the metrics after it are its rows
     } else if (result == PerfProblem.MALFORMED) {
       if (emptyMetricOnly(b, s, e)) {
         return;
@@ -353,9 +394,12 @@ final class PerfAssembler {
       }
       throw malformed(b, s, e, number);
     }
-    if (result == PerfProblem.RECORD) {
+    if (result == PerfProblem.RECORD || result == PerfProblem.METRIC_GROUP) {
       format = Format.JSON;
       addRow(number);
+    } else if (json.loneMetric() && lastRowWithEvent >= 0 && insideBlock()) {
+      addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart, reading.metricUnitEnd,
+          number);
     } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds) && !json.unitsOnly()) {
       // an object with only an interval: --metric-only -I -j where no event has a metric
       unrecognized(b, s, e, number);
@@ -427,16 +471,6 @@ final class PerfAssembler {
   }
 
   /** {@code TopdownL1   # 33.0 %  tma_frontend_bound}: a metric group label, then a metric. */
-  private boolean labelledMetric(char[] b, int s, int e, long number) {
-    int hash = PerfHumanLine.indexOf(b, s, e, '#');
-    if (hash < 0 || lastRowWithEvent < 0 || hash - s < PerfLineKind.METRIC_INDENT || b[hash - 1] != ' '
-        || b[hash - 2] != ' ') {
-      return false; // perf's "      TopdownL1                 #     33.0 %  tma_frontend_bound"
-    }
-    metricAfterHash(b, hash, e, number);
-    return true;
-  }
-
   private void metricAfterHash(char[] b, int hash, int e, long number) {
     int p = PerfHumanLine.skipSpaces(b, hash + 1, e);
     int tokenEnd = PerfHumanLine.tokenEnd(b, p, e);

@@ -478,6 +478,51 @@ final class PerfCsvLine {
   }
 
   /**
+   * perf 6.5+'s metric-group line, {@code [TIME,][AGGR,[CPUS,]],[VAR%,]RUNTIME,PCT,,,,TopdownL1}: no
+   * counter value, the group's running time and share, and its name last; its metrics follow on
+   * lines of their own.
+   */
+  private boolean metricGroup(char[] b, int e, PerfReading r) {
+    int k = 0;
+    while (k < count && ends[k] > starts[k]) {
+      k++;
+    }
+    if (k > 3 || k + 4 >= count) {
+      return false;
+    }
+    int f = k + 1;
+    if (ends[f] > starts[f] && b[ends[f] - 1] == '%') {
+      double variance = PerfNumbers.parse(b, starts[f], ends[f] - 1, false);
+      if (Double.isNaN(variance)) {
+        return false;
+      }
+      r.variancePct = (float) variance;
+      f++;
+    }
+    int last = count - 1;
+    if (f + 2 >= last || PerfNumbers.parseUnsignedLong(b, starts[f], ends[f]) < 0) {
+      return false;
+    }
+    double pct = PerfNumbers.parse(b, starts[f + 1], ends[f + 1], false);
+    int nameEnd = PerfHumanLine.trimEnd(b, starts[last], e);
+    if (Double.isNaN(pct) || nameEnd == starts[last] || PerfNumbers.looksNumeric(b, starts[last], nameEnd)) {
+      return false;
+    }
+    for (int i = f + 2; i < last; i++) {
+      if (ends[i] > starts[i]) {
+        return false;
+      }
+    }
+    if (k > 0 && !prefix(b, k, r)) {
+      return false;
+    }
+    r.runPct = (float) pct;
+    r.eventStart = starts[last];
+    r.eventEnd = nameEnd;
+    return true;
+  }
+
+  /**
    * perf prints a counter's further metrics on their own lines with the counter fields empty:
    * {@code [TIME,][AGGR,[CPUS,]],,,,,,0.74,insn per cycle}.
    */
@@ -516,6 +561,10 @@ final class PerfCsvLine {
   }
 
   private int notRecord(char[] b, int s, int e, char sep, boolean strictShape, String why) {
+    if (metricGroup(b, e, r0)) {
+      return PerfProblem.METRIC_GROUP;
+    }
+    r0.reset(b);
     if (metricOnly(b, e, r0)) {
       return PerfProblem.METRIC_ONLY;
     }
@@ -542,11 +591,26 @@ final class PerfCsvLine {
         ends[count] = i;
         count++;
         fieldStart = i + 1;
+        if (sep != ' ' && fieldStart < e && b[fieldStart] == ' ') {
+          fieldStart = paddedNumber(b, fieldStart, e);
+        }
       }
     }
     starts[count] = fieldStart;
     ends[count] = e;
     count++;
+  }
+
+  /**
+   * perf 5.2 to 5.6 printed {@code -A -x,} as {@code CPU0, 101.23,msec,...}: a space after the
+   * separator. Where spaces lead to a number, the field starts at the number; else where it was.
+   */
+  private static int paddedNumber(char[] b, int p, int e) {
+    int q = p;
+    while (q < e && b[q] == ' ') {
+      q++;
+    }
+    return q < e && (PerfHumanLine.isDigit(b[q]) || b[q] == '<') ? q : p;
   }
 
   /** {@code <not} before a space: under {@code -x' '} perf's {@code <not counted>} is one field. */

@@ -68,6 +68,9 @@ final class PerfHumanLine {
       }
       boolean topology = PerfAggr.isTopology(b, cur, tokEnd);
       boolean cpu = PerfAggr.isCpu(b, cur, tokEnd);
+      if (!topology && !cpu && (inBlock || interval) && metricGroup(b, s, cur, e, r)) {
+        return PerfProblem.METRIC_GROUP;
+      }
       mustBeRecord |= topology || cpu;
       if (!topology && !cpu && (inBlock || !Double.isNaN(r.intervalSeconds))
           && !(PerfAggr.isCommTid(b, cur, tokEnd) && valueFollows(b, tokEnd, e))) {
@@ -93,6 +96,9 @@ final class PerfHumanLine {
       }
       if (cur >= e) {
         return mustBeRecord ? problem.fail(s, cur, "missing counter value", SHAPE) : PerfProblem.NOT_RECORD;
+      }
+      if (!startsValue(b, cur, tokenEnd(b, cur, e), e) && b[cur] != '#' && metricGroup(b, s, cur, e, r)) {
+        return PerfProblem.METRIC_GROUP;
       }
     }
     if (b[cur] == '#' && (mustBeRecord || r.aggrEnd > 0)) {
@@ -208,6 +214,33 @@ final class PerfHumanLine {
   }
 
   /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
+  /**
+   * A metric-group line of perf 6.5+ at {@code cur}, after any timestamp and aggregate: the group
+   * right-aligned in the event column, then its first metric, {@code TopdownL1  #  28.7 %
+   * tma_backend_bound} ({@code TopdownL1 (cpu_core)} on hybrids). Fills the event (the group) and
+   * the metric; false, touching nothing, when the line is not one.
+   */
+  static boolean metricGroup(char[] b, int s, int cur, int e, PerfReading r) {
+    int hash = indexOf(b, cur, e, '#');
+    if (hash < 0 || hash - s < PerfLineKind.METRIC_INDENT || b[hash - 1] != ' ' || b[hash - 2] != ' ') {
+      return false;
+    }
+    int nameEnd = trimEnd(b, cur, hash);
+    if (nameEnd <= cur || isDigit(b[cur]) || b[cur] == '<' || b[cur] == '#') {
+      return false;
+    }
+    int p = skipSpaces(b, hash + 1, e);
+    int numEnd = tokenEnd(b, p, e);
+    int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;
+    if (!PerfNumbers.looksNumeric(b, p, digitsEnd)) {
+      return false;
+    }
+    r.eventStart = cur;
+    r.eventEnd = nameEnd;
+    metric(b, p, e, r);
+    return true;
+  }
+
   private static int metric(char[] b, int p, int e, PerfReading r) {
     int numEnd = tokenEnd(b, p, e);
     int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;

@@ -9,7 +9,7 @@ package iommulab.parse;
  */
 final class PerfJsonLine {
   static final String SHAPE = "a flat JSON object {\"event\" : \"...\", \"counter-value\" : \"...\", ...}";
-  private static final String[] AGGR_KEYS = {"core", "socket", "die", "node", "thread", "cpu"};
+  private static final String[] AGGR_KEYS = {"core", "socket", "die", "node", "thread", "cpu", "cache", "cluster"};
 
   private final PerfProblem problem;
   private char[] scratch = new char[256];
@@ -18,6 +18,8 @@ final class PerfJsonLine {
   private boolean sawEvent;
   private boolean sawValue;
   private boolean unitsOnly;
+  private boolean sawGroup;
+  private boolean sawMetricUnit;
 
   PerfJsonLine(PerfProblem problem) {
     this.problem = problem;
@@ -30,6 +32,8 @@ final class PerfJsonLine {
     sawEvent = false;
     sawValue = false;
     unitsOnly = true;
+    sawGroup = false;
+    sawMetricUnit = false;
     int p = skip(b, s, e);
     if (p >= e || b[p] != '{') {
       return problem.fail(s, p, "expected '{'", SHAPE);
@@ -70,6 +74,9 @@ final class PerfJsonLine {
         break;
       }
       return problem.fail(s, p, "expected ',' or '}'", SHAPE);
+    }
+    if (sawGroup && !sawEvent && !sawValue) {
+      return PerfProblem.METRIC_GROUP;
     }
     if (!sawEvent && !sawValue) {
       return PerfProblem.NOT_RECORD;
@@ -180,7 +187,14 @@ final class PerfJsonLine {
       r.unitBuf = buf;
       r.unitStart = vs;
       r.unitEnd = ve;
+    } else if (isKey(line, ks, ke, "metricgroup")) {
+      // perf 6.5+: {"event-runtime" : N, "pcnt-running" : P, "metricgroup" : "TopdownL1"}
+      sawGroup = true;
+      r.eventBuf = buf;
+      r.eventStart = vs;
+      r.eventEnd = ve;
     } else if (isKey(line, ks, ke, "metric-unit")) {
+      sawMetricUnit = true;
       r.metricUnitBuf = buf;
       r.metricUnitStart = vs;
       r.metricUnitEnd = ve;
@@ -354,6 +368,15 @@ final class PerfJsonLine {
       }
     }
     return false;
+  }
+
+  /**
+   * True when the last object, not a record, held a metric with its unit: perf 6.5+ prints a
+   * counter's further metrics, and a metric group's, as {@code {"metric-value" : "0.25",
+   * "metric-unit" : "stalled cycles per insn"}} on lines of their own.
+   */
+  boolean loneMetric() {
+    return !sawEvent && !sawValue && !sawGroup && sawMetricUnit;
   }
 
   /** True when the last object held only {@code "unit"} keys: the titles of --metric-only -j. */

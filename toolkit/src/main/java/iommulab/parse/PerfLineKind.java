@@ -181,7 +181,7 @@ enum PerfLineKind {
 
   /** The first title of {@code --metric-only -x SEP}: {@code time} under -I, else the aggregate's. */
   private static final String[] CSV_TITLE_WORDS = {
-    "time", "cpu", "core", "die", "socket", "node", "cluster", "comm-pid"
+    "time", "cpu", "core", "die", "socket", "node", "cache", "cluster", "comm-pid"
   };
 
   /**

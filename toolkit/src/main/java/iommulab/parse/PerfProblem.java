@@ -11,6 +11,11 @@ final class PerfProblem {
   static final int MALFORMED = -1;
   /** A line with only a further metric of the counter above ({@code [TIME] [AGGR] # 0.41 insn per cycle}). */
   static final int METRIC_ONLY = 2;
+  /**
+   * perf 6.5+'s metric-group row ({@code TopdownL1}): the group in the event fields, no counter
+   * value, possibly its first metric; the metrics after it belong to it.
+   */
+  static final int METRIC_GROUP = 3;
 
   /** 1-based column of the offending text. */
   int column;
