@@ -22,6 +22,7 @@ final class PerfAssembler {
   private final PerfHumanLine human = new PerfHumanLine(problem);
   private final PerfCsvLine csv = new PerfCsvLine(problem);
   private final PerfJsonLine json = new PerfJsonLine(problem);
+  private final PerfMetricOnly metricOnly = new PerfMetricOnly();
   private final int countedId;
   private final int notCountedId;
   private final int notSupportedId;
@@ -169,7 +170,7 @@ final class PerfAssembler {
     if (pendingText != null && kind != PerfLineKind.BLANK) {
       if (kind == PerfLineKind.USAGE || kind == PerfLineKind.OPTION_HELP) {
         errorFromPending();
-      } else {
+      } else if (kind != PerfLineKind.OTHER || !titlesOfMetricOnlyValues(b, s, e)) {
         commitPending();
       }
     }
@@ -192,7 +193,8 @@ final class PerfAssembler {
       }
     }
     switch (kind) {
-      case BLANK, COLUMN_TITLES, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
+      case BLANK, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
+      case COLUMN_TITLES -> columnTitles(b, s, e);
       case OPTION_HELP, HINT -> {
         if (errorText != null) {
           appendToError(b, s, e);
@@ -262,6 +264,10 @@ final class PerfAssembler {
   private void other(char[] b, int s, int e, long number) throws ParseException {
     if (errorText != null && inUsage) {
       appendToError(b, s, e);
+      return;
+    }
+    if (format != Format.JSON && metricOnlyValues(b, s, e)) {
+      addMetricOnlyRows(number);
       return;
     }
     int result = counterRecord(b, s, e);
@@ -347,6 +353,71 @@ final class PerfAssembler {
     return PerfHumanLine.skipSpaces(b, t, end);
   }
 
+  /**
+   * perf's column titles: those of --metric-only name the metrics of the value lines after them
+   * ({@code #           time       insn per cycle}, {@code time,cpu,insn per cycle,}); the titles of
+   * counter columns ({@code counts unit events}) name nothing a value line needs.
+   */
+  private void columnTitles(char[] b, int s, int e) {
+    String line = new String(b, s, e - s);
+    if (line.strip().startsWith("#")) {
+      if (!line.contains(" counts ")) {
+        metricOnly.humanTitles(line);
+      }
+    } else {
+      metricOnly.csvTitles(line);
+    }
+  }
+
+  /**
+   * The held unrecognised line names the metrics of this --metric-only value line (without -I perf
+   * prints the titles as a plain line under the header): then it is titles, not unrecognised.
+   */
+  private boolean titlesOfMetricOnlyValues(char[] b, int s, int e) {
+    String human = metricOnly.humanTitles();
+    java.util.List<String> csvUnits = metricOnly.csvUnits();
+    char separator = metricOnly.csvSeparator();
+    boolean titles = false;
+    if (format != Format.CSV && format != Format.JSON && PerfMetricOnly.looksLikeHumanTitles(pendingText)) {
+      metricOnly.humanTitles(pendingText);
+      reading.reset(b);
+      titles = metricOnly.humanValues(b, s, e, reading);
+    }
+    if (!titles && format != Format.JSON && PerfMetricOnly.looksLikeCsvTitles(pendingText.strip())) {
+      metricOnly.restore(human, csvUnits, separator);
+      metricOnly.csvTitles(pendingText.strip());
+      reading.reset(b);
+      titles = metricOnly.csvValues(b, s, e, reading);
+    }
+    if (!titles) {
+      metricOnly.restore(human, csvUnits, separator);
+      return false;
+    }
+    pendingText = null;
+    return true;
+  }
+
+  private boolean metricOnlyValues(char[] b, int s, int e) {
+    reading.reset(b);
+    if (metricOnly.humanValues(b, s, e, reading)) {
+      return true;
+    }
+    reading.reset(b);
+    return metricOnly.csvValues(b, s, e, reading);
+  }
+
+  /** One row per metric of a --metric-only value line: no event or counter value, the metric and its unit. */
+  private void addMetricOnlyRows(long number) {
+    for (int i = 0; i < metricOnly.values.size(); i++) {
+      char[] unit = metricOnly.units.get(i).toCharArray();
+      reading.metricValue = metricOnly.values.get(i);
+      reading.metricUnitBuf = unit;
+      reading.metricUnitStart = 0;
+      reading.metricUnitEnd = unit.length;
+      addRow(number);
+    }
+  }
+
   /** {@code 0.100150937} (perf's nine decimals) or {@code summary} as the line's first CSV field. */
   private boolean startsWithTimestamp(char[] b, int s, int e) {
     int p = PerfHumanLine.skipSpaces(b, s, e);
@@ -400,9 +471,54 @@ final class PerfAssembler {
     } else if (json.loneMetric() && lastRowWithEvent >= 0 && insideBlock()) {
       addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart, reading.metricUnitEnd,
           number);
+    } else if (result == PerfProblem.METRIC_ONLY_VALUES) {
+      format = Format.JSON;
+      jsonMetricOnly(json.metricKeys, json.metricKeyValues, number, b, s, e);
+    } else if (json.unitsOnly()) {
+      jsonMetricUnits = java.util.List.copyOf(json.unitTitles); // perf 6.1's --metric-only -j titles
+    } else if (!json.metricValues.isEmpty() && !json.metricValues.stream().allMatch(PerfAssembler::noMetric)) {
+      if (jsonMetricUnits == null || jsonMetricUnits.size() != json.metricValues.size()) {
+        unrecognized(b, s, e, number); // values without titles that name them
+        return;
+      }
+      format = Format.JSON;
+      jsonMetricOnly(jsonMetricUnits, json.metricValues, number, b, s, e);
+    } else if (!json.metricValues.isEmpty()) {
+      return; // {"metric-value" : "none"} or "": no event has a metric
     } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds) && !json.unitsOnly()) {
       // an object with only an interval: --metric-only -I -j where no event has a metric
       unrecognized(b, s, e, number);
+    }
+  }
+
+  /** perf 6.1's --metric-only -j titles, {@code {"unit" : "insn per cycle"}...}, naming the values after them. */
+  private java.util.List<String> jsonMetricUnits;
+
+  private static boolean noMetric(String value) {
+    return value.isEmpty() || value.equals("none");
+  }
+
+  /** --metric-only -j values: a row per metric with a value, its unit from the key or the titles. */
+  private void jsonMetricOnly(java.util.List<String> units, java.util.List<String> values, long number,
+      char[] b, int s, int e) throws ParseException {
+    java.util.List<String> unitList = java.util.List.copyOf(units);
+    java.util.List<String> valueList = java.util.List.copyOf(values);
+    for (int i = 0; i < valueList.size(); i++) {
+      String v = valueList.get(i);
+      if (noMetric(v)) {
+        continue;
+      }
+      char[] c = v.toCharArray();
+      double value = PerfNumbers.parse(c, 0, c.length, false);
+      if (Double.isNaN(value)) {
+        throw fail(b, s, e, number, s, "bad metric value '" + v + "'", PerfJsonLine.SHAPE);
+      }
+      char[] unit = unitList.get(i).toCharArray();
+      reading.metricValue = (float) value;
+      reading.metricUnitBuf = unit;
+      reading.metricUnitStart = 0;
+      reading.metricUnitEnd = unit.length;
+      addRow(number);
     }
   }
 
@@ -618,6 +734,7 @@ final class PerfAssembler {
     // each run perf appends to an -o file may have its own form (-x, then the human form)
     format = Format.UNKNOWN;
     lastRowWithEvent = -1;
+    metricOnly.clear();
     int p = PerfHumanLine.skipSpaces(b, s, e) + "# started on".length();
     p = PerfHumanLine.skipSpaces(b, p, e);
     blk.startedOn = new String(b, p, PerfHumanLine.trimEnd(b, p, e) - p);

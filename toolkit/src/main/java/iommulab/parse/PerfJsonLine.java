@@ -20,6 +20,12 @@ final class PerfJsonLine {
   private boolean unitsOnly;
   private boolean sawGroup;
   private boolean sawMetricUnit;
+  /** perf 6.5+'s --metric-only: the metric units (keys) and their values, of an object with no counter. */
+  final java.util.List<String> metricKeys = new java.util.ArrayList<>();
+  final java.util.List<String> metricKeyValues = new java.util.ArrayList<>();
+  /** perf 6.1's --metric-only: {@code {"unit" : "..."}} titles and {@code {"metric-value" : "..."}} values, in order. */
+  final java.util.List<String> unitTitles = new java.util.ArrayList<>();
+  final java.util.List<String> metricValues = new java.util.ArrayList<>();
 
   PerfJsonLine(PerfProblem problem) {
     this.problem = problem;
@@ -34,6 +40,14 @@ final class PerfJsonLine {
     unitsOnly = true;
     sawGroup = false;
     sawMetricUnit = false;
+    if (!metricKeys.isEmpty() || !metricKeyValues.isEmpty()) {
+      metricKeys.clear();
+      metricKeyValues.clear();
+    }
+    if (!unitTitles.isEmpty() || !metricValues.isEmpty()) {
+      unitTitles.clear();
+      metricValues.clear();
+    }
     int p = skip(b, s, e);
     if (p >= e || b[p] != '{') {
       return problem.fail(s, p, "expected '{'", SHAPE);
@@ -78,6 +92,9 @@ final class PerfJsonLine {
     if (sawGroup && !sawEvent && !sawValue) {
       return PerfProblem.METRIC_GROUP;
     }
+    if (!sawEvent && !sawValue && !metricKeys.isEmpty()) {
+      return PerfProblem.METRIC_ONLY_VALUES;
+    }
     if (!sawEvent && !sawValue) {
       return PerfProblem.NOT_RECORD;
     }
@@ -102,7 +119,7 @@ final class PerfJsonLine {
     p = skip(b, p, e);
     // --metric-only -I -j: {"interval" : 0.2}{"metric-value" : ""}{"metric-value" : ""}, one
     // empty object per event that has no metric
-    for (int q; p < e && (q = emptyMetric(b, p, e)) > p; ) {
+    for (int q; p < e && (q = singleKeyObject(b, p, e)) > p; ) {
       p = skip(b, q, e);
     }
     if (!sawEvent && !sawValue) {
@@ -184,6 +201,9 @@ final class PerfJsonLine {
         }
       }
     } else if (isKey(line, ks, ke, "unit")) {
+      if (!sawEvent && !sawValue) {
+        unitTitles.add(new String(buf, vs, ve - vs));
+      }
       r.unitBuf = buf;
       r.unitStart = vs;
       r.unitEnd = ve;
@@ -215,10 +235,20 @@ final class PerfJsonLine {
       r.aggrBuf = buf;
       r.aggrStart = vs;
       r.aggrEnd = ve;
+    } else if (isKey(line, ks, ke, "metric-threshold")) {
+      // perf 6.13+: "good" or "bad"; no column holds it
+    } else if (!isKnownKey(line, ks, ke)) {
+      if (!sawEvent && !sawValue) {
+        metricKeys.add(new String(line, ks, ke - ks));
+        metricKeyValues.add(new String(buf, vs, ve - vs));
+      }
     } else if (isKey(line, ks, ke, "interval") || isKey(line, ks, ke, "metric-value")
         || isKey(line, ks, ke, "variance") || isKey(line, ks, ke, "pcnt-running")
         || isKey(line, ks, ke, "aggregate-number")) {
       // newer perf quotes some numbers
+      if (!sawEvent && !sawValue && isKey(line, ks, ke, "metric-value")) {
+        metricValues.add(new String(buf, vs, ve - vs));
+      }
       double v = PerfNumbers.parse(buf, vs, ve, false);
       if (!Double.isNaN(v)) {
         number(line, ks, ke, v, r);
@@ -384,14 +414,33 @@ final class PerfJsonLine {
     return unitsOnly;
   }
 
-  /** The index after {@code {"metric-value" : ""}} at {@code p}, or {@code p} when it is not there. */
-  private static int emptyMetric(char[] b, int p, int e) {
+  private static final String[] KNOWN_KEYS = {
+    "event", "counter-value", "unit", "metric-unit", "metricgroup", "cgroup", "interval", "metric-value",
+    "variance", "pcnt-running", "aggregate-number", "event-runtime", "metric-threshold"
+  };
+
+  private static boolean isKnownKey(char[] b, int ks, int ke) {
+    for (String key : KNOWN_KEYS) {
+      if (isKey(b, ks, ke, key)) {
+        return true;
+      }
+    }
+    return isAggrKey(b, ks, ke);
+  }
+
+  /**
+   * The index after {@code {"metric-value" : "1.04"}} or {@code {"unit" : "insn per cycle"}} at {@code
+   * p} (perf 6.1's --metric-only -j prints one object per metric on a line), its value added to {@link
+   * #metricValues} or {@link #unitTitles}; {@code p} when there is none.
+   */
+  private int singleKeyObject(char[] b, int p, int e) {
     int q = skip(b, p + 1, e);
     if (b[p] != '{' || q >= e || b[q] != '"') {
       return p;
     }
     int ke = indexOfQuote(b, q + 1, e);
-    if (ke < 0 || !isKey(b, q + 1, ke, "metric-value")) {
+    boolean value = ke >= 0 && isKey(b, q + 1, ke, "metric-value");
+    if (ke < 0 || !(value || isKey(b, q + 1, ke, "unit"))) {
       return p;
     }
     q = skip(b, ke + 1, e);
@@ -399,11 +448,20 @@ final class PerfJsonLine {
       return p;
     }
     q = skip(b, q + 1, e);
-    if (q + 1 >= e || b[q] != '"' || b[q + 1] != '"') {
+    if (q >= e || b[q] != '"') {
       return p;
     }
-    q = skip(b, q + 2, e);
-    return q < e && b[q] == '}' ? q + 1 : p;
+    int end = indexOfQuote(b, q + 1, e);
+    if (end < 0) {
+      return p;
+    }
+    String text = new String(b, q + 1, end - q - 1);
+    int close = skip(b, end + 1, e);
+    if (close >= e || b[close] != '}') {
+      return p;
+    }
+    (value ? metricValues : unitTitles).add(text);
+    return close + 1;
   }
 
   private static int skip(char[] b, int p, int e) {

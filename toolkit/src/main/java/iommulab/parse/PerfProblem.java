@@ -16,6 +16,8 @@ final class PerfProblem {
    * value, possibly its first metric; the metrics after it belong to it.
    */
   static final int METRIC_GROUP = 3;
+  /** perf 6.5+'s --metric-only JSON: {@code {"insn per cycle" : "1.04", ...}}, each unit a key. */
+  static final int METRIC_ONLY_VALUES = 4;
 
   /** 1-based column of the offending text. */
   int column;

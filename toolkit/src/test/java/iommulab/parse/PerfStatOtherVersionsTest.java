@@ -201,4 +201,108 @@ class PerfStatOtherVersionsTest {
         CPU0, 101.23,msec,task-clock,101230000,100.00,1.008,CPUs utilized
         CPU1, 99.10,msec,task-clock,99100000,100.00,0.990,CPUs utilized
         """;
+
+  // --metric-only with metrics, published: tools/perf/Documentation/topdown.txt ("perf stat -a
+  // --topdown -I1000", perf 6.x), the titles right-aligned over the values ("%*s ")
+  @Test
+  void metricOnlyValuesTakeTheirUnitsFromTheTitlesAboveThem() throws Exception {
+    Table t = PerfStat.parse(PUBLISHED_TOPDOWN, STRICT).table();
+    assertEquals(24, t.rowCount());
+    assertEquals(List.of("%  tma_retiring", "%  tma_backend_bound", "%  tma_frontend_bound", "%  tma_bad_speculation"),
+        column(t, "metric_unit").subList(0, 4));
+    assertEquals(List.of(11.5f, 34.9f, 46.9f, 6.7f), column(t, "metric_value").subList(0, 4));
+    assertEquals(5.704818971, t.doubleColumn("interval_s").get(23));
+    assertEquals(7.3f, t.floatColumn("metric_value").get(23));
+    assertEquals(true, t.stringColumn("event").isMissing(0));
+  }
+
+  // without -I: print_metric_headers_std " " and "%*s " per unit (metric_only_len), the values
+  // "%*s " with a unit wider than the column pushing the titles after it
+  @Test
+  void metricOnlyValuesWithoutIntervalsUseTheLineUnderTheHeader() throws Exception {
+    PerfStatResult r = PerfStat.parse(METRIC_ONLY_STD, STRICT);
+    assertEquals(List.of("insn per cycle", "stalled cycles per insn"), column(r.table(), "metric_unit"));
+    assertEquals(List.of(1.04f, 0.25f), column(r.table(), "metric_value"));
+    assertEquals(List.of(), r.unrecognized());
+    Table interval = PerfStat.parse(METRIC_ONLY_INTERVAL_STD, STRICT).table();
+    assertEquals(List.of(1.04f, 0.98f), column(interval, "metric_value"));
+    assertEquals(List.of("insn per cycle", "insn per cycle"), column(interval, "metric_unit"));
+  }
+
+  // -x,: print_metric_header "%s%s" unit and separator, print_metric_only_csv "%s%s" value and separator
+  @Test
+  void csvMetricOnlyValuesPairWithTheTitlesInOrder() throws Exception {
+    Table t = PerfStat.parse(METRIC_ONLY_CSV_VALUES, STRICT).table();
+    assertEquals(List.of("insn per cycle", "stalled cycles per insn"), column(t, "metric_unit"));
+    assertEquals(List.of(1.04f, 0.25f), column(t, "metric_value"));
+  }
+
+  // -j: perf 6.1 {"unit" : "%s"} titles and {"metric-value" : "%s"} values; perf 6.5+
+  // print_metric_only_json "\"%s\" : \"%s\"" (the unit is the key), "\"metric-value\" : \"none\"" when none
+  @Test
+  void jsonMetricOnlyValuesOfBothForms() throws Exception {
+    Table old = PerfStat.parse(JSON_METRIC_ONLY_61, STRICT).table();
+    assertEquals(List.of("insn per cycle", "stalled cycles per insn"), column(old, "metric_unit"));
+    assertEquals(List.of(1.04f, 0.25f), column(old, "metric_value"));
+    Table keyed = PerfStat.parse(JSON_METRIC_ONLY_NEW, STRICT).table();
+    assertEquals(List.of("insn per cycle", "stalled cycles per insn"), column(keyed, "metric_unit"));
+    Table interval = PerfStat.parse(JSON_METRIC_ONLY_INTERVAL_NEW, STRICT).table();
+    assertEquals(List.of(0.100512345, 0.200812345), column(interval, "interval_s"));
+    assertEquals(List.of(1.04f, 0.98f), column(interval, "metric_value"));
+    assertEquals(0, PerfStat.parse(JSON_METRIC_ONLY_NONE, STRICT).table().rowCount());
+  }
+
+  private static final String METRIC_ONLY_STD = """
+
+         Performance counter stats for 'sleep 1':
+
+               insn per cycle stalled cycles per insn\s
+                        1.04                     0.25\s
+
+               1.001234567 seconds time elapsed
+
+               0.000000000 seconds user
+               0.001000000 seconds sys
+
+
+        """;
+
+  private static final String METRIC_ONLY_INTERVAL_STD = """
+        #           time       insn per cycle\s
+             0.100512345                 1.04\s
+             0.200812345                 0.98\s
+        """;
+
+  private static final String METRIC_ONLY_CSV_VALUES = """
+        insn per cycle,stalled cycles per insn,
+        1.04,0.25,
+        """;
+
+  private static final String JSON_METRIC_ONLY_61 = """
+        {"unit" : "insn per cycle"}{"unit" : "stalled cycles per insn"}
+        {"metric-value" : "1.04"}{"metric-value" : "0.25"}
+        """;
+
+  private static final String JSON_METRIC_ONLY_NEW = """
+        {"insn per cycle" : "1.04", "stalled cycles per insn" : "0.25"}
+        """;
+
+  private static final String JSON_METRIC_ONLY_INTERVAL_NEW = """
+        {"interval" : 0.100512345, "insn per cycle" : "1.04"}
+        {"interval" : 0.200812345, "insn per cycle" : "0.98"}
+        """;
+
+  private static final String JSON_METRIC_ONLY_NONE = """
+        {"metric-value" : "none"}
+        """;
+
+  private static final String PUBLISHED_TOPDOWN = """
+        #           time      %  tma_retiring %  tma_backend_bound %  tma_frontend_bound %  tma_bad_speculation
+             1.001141351                 11.5                 34.9                  46.9                    6.7
+             2.006141972                 13.4                 28.1                  50.4                    8.1
+             3.010162040                 12.9                 28.1                  51.1                    8.0
+             4.014009311                 12.5                 28.6                  51.8                    7.2
+             5.017838554                 11.8                 33.0                  48.0                    7.2
+             5.704818971                 14.0                 27.5                  51.3                    7.3
+        """;
 }
