@@ -266,7 +266,7 @@ final class PerfAssembler {
       appendToError(b, s, e);
       return;
     }
-    if (format != Format.JSON && metricOnlyValues(b, s, e)) {
+    if (format != Format.JSON && metricOnly.hasTitles() && metricOnlyValues(b, s, e)) {
       addMetricOnlyRows(number);
       return;
     }

@@ -220,6 +220,10 @@ final class PerfMetricOnly {
     return true;
   }
 
+  boolean hasTitles() {
+    return humanTitles != null || csvUnits != null && !csvUnits.isEmpty();
+  }
+
   /** Forgets the titles: a new run ({@code # started on}) prints its own. */
   void clear() {
     humanTitles = null;
