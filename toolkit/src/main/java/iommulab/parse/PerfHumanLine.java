@@ -97,9 +97,6 @@ final class PerfHumanLine {
       if (cur >= e) {
         return mustBeRecord ? problem.fail(s, cur, "missing counter value", SHAPE) : PerfProblem.NOT_RECORD;
       }
-      if (!startsValue(b, cur, tokenEnd(b, cur, e), e) && b[cur] != '#' && metricGroup(b, s, cur, e, r)) {
-        return PerfProblem.METRIC_GROUP;
-      }
     }
     if (b[cur] == '#' && (mustBeRecord || r.aggrEnd > 0)) {
       metric(b, skipSpaces(b, cur + 1, e), e, r);
@@ -121,6 +118,9 @@ final class PerfHumanLine {
     } else {
       valueEnd = tokenEnd(b, cur, e);
       if (!PerfNumbers.looksNumeric(b, cur, valueEnd)) {
+        if (r.aggrEnd > 0 && metricGroup(b, s, cur, e, r)) {
+          return PerfProblem.METRIC_GROUP; // CPU0  TopdownL1  # ...
+        }
         return mustBeRecord
             ? problem.fail(s, cur, "bad counter value '" + new String(b, cur, valueEnd - cur) + "'", SHAPE)
             : PerfProblem.NOT_RECORD;
@@ -213,7 +213,6 @@ final class PerfHumanLine {
     return PerfProblem.RECORD;
   }
 
-  /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
   /**
    * A metric-group line of perf 6.5+ at {@code cur}, after any timestamp and aggregate: the group
    * right-aligned in the event column, then its first metric, {@code TopdownL1  #  28.7 %
@@ -241,6 +240,7 @@ final class PerfHumanLine {
     return true;
   }
 
+  /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
   private static int metric(char[] b, int p, int e, PerfReading r) {
     int numEnd = tokenEnd(b, p, e);
     int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;
