@@ -19,6 +19,11 @@ FOLDED = re.compile(r"^(.*) (\d+)$")
 MAP_ENTRY = re.compile(r"^@[^\[]*\[(.*)\]: (\d+)$")
 MAP_OPEN = re.compile(r"^@[^\[]*\[(.*)$")
 MAP_CLOSE = re.compile(r"^,?(.*)\]: (\d+)$")
+# any bpftrace entry "KEY: VALUE" on one line (bpftrace's map_keyval_to_str): the value may be a number,
+# "count N, average N, total N" (stats()), text, or nothing when a histogram or a stack follows below
+MAP_ANY = re.compile(r"^@[^\[]*\[(.*?)\]:(?: (.*))?$")
+STATS = re.compile(r"^count -?\d+, average -?\d+, total -?\d+$")
+VALUE_LINE = re.compile(r"^([\[(].*\||[ \t]+\S.*)$")  # hist()/lhist() bucket, or a frame of a stack value
 PERF_FRAME = re.compile(r"^\t[0-9a-f]+ (\S.*)$")  # kstack(perf)/ustack(perf): "\tADDR SYMBOL+OFF" or "\tADDR SYM (MODULE)"
 
 
@@ -58,12 +63,21 @@ def parse(lines):
     bpf, folded_mode = False, False
     cur = None  # [frames, user_start, process, pid, first_line]
     map_name, last_map, last_count, has_entries, boundary = None, None, None, False, False
+    printed = set()  # maps with rows in the current interval: one printed again means a new print()
     opened_by_blank = False
+    skip = None  # after a non-stack entry: "lines" (its buckets or stack value, then ""), "blank" (stats())
     for n, raw in enumerate(lines, 1):
         line = raw.rstrip("\n").rstrip("\r")
         ctrl_c = line.startswith("^C")
         if ctrl_c:
             line = line[2:]
+        if skip is not None:
+            if line == "":
+                skip = None
+                continue  # the map's own empty line, not an interval boundary
+            if skip == "lines" and VALUE_LINE.match(line):
+                continue
+            skip = None
         kind = None
         if line.strip() == "":
             kind = "blank"
@@ -82,6 +96,7 @@ def parse(lines):
             if bpf:
                 interval = 0 if interval < 0 and not has_entries else interval + 1
                 has_entries, boundary, last_map = False, False, None
+                printed = set()
             elif not (prev == "blank" and opened_by_blank) or interval < 0:
                 interval += 1
             started = True
@@ -92,16 +107,22 @@ def parse(lines):
             scalars(cur, m.group(1))
             kind = "count"
             interval, has_entries, boundary, last_map, last_count = bpf_close(
-                interval, has_entries, boundary, last_map, last_count, map_name, int(m.group(2)))
+                interval, has_entries, boundary, last_map, last_count, map_name, int(m.group(2)), printed)
             row(rows, interval, cur[2], cur[3], int(m.group(2)), cur[0], cur[1], cur[4])
             cur = None
         elif cur is not None and cur[5] and line.startswith("\t") and PERF_FRAME.match(line):
             cur[0].append(PERF_FRAME.match(line).group(1))
         elif cur is not None and cur[5] and line.startswith((" ", "\t")):
             cur[0].append(line.strip())
-        elif line.startswith("@") and MAP_ENTRY.match(line) and all(
-                t.strip() for t in MAP_ENTRY.match(line).group(1).split(",")):
-            pass  # a key of scalars only (@x[1234], @c[comm]): not a stack, no row
+        elif line.startswith("@") and MAP_ANY.match(line) and all(
+                t.strip() for t in MAP_ANY.match(line).group(1).split(",")):
+            # a key of scalars only (@x[1234], @c[comm]): not a stack, no row, whatever the value
+            value = MAP_ANY.match(line).group(2) or ""
+            last_map = line[:line.index("[")]
+            if value.strip() == "":
+                skip = "lines"
+            elif STATS.match(value):
+                skip = "blank"
         elif line.startswith("@") and MAP_ENTRY.match(line):
             m = MAP_ENTRY.match(line)
             bpf, started = True, True
@@ -109,7 +130,7 @@ def parse(lines):
             cur = [[], None, "", "", n, False]
             scalars(cur, m.group(1))
             interval, has_entries, boundary, last_map, last_count = bpf_close(
-                interval, has_entries, boundary, last_map, last_count, map_name, int(m.group(2)))
+                interval, has_entries, boundary, last_map, last_count, map_name, int(m.group(2)), printed)
             row(rows, interval, cur[2], cur[3], int(m.group(2)), cur[0], cur[1], cur[4])
             cur = None
         elif line.startswith("@") and MAP_OPEN.match(line):
@@ -168,11 +189,16 @@ def scalars(cur, text):
             cur[2] = token
 
 
-def bpf_close(interval, has_entries, boundary, last_map, last_count, map_name, count):
+def bpf_close(interval, has_entries, boundary, last_map, last_count, map_name, count, printed):
+    # bpftrace prints entries in ascending order, a map's entries together: a drop in one map's values,
+    # or a map coming back after another one, is the next print()
     if interval < 0:
         interval = 0
-    elif has_entries and (boundary or (map_name == last_map and count < last_count)):
+    elif has_entries and (boundary or (map_name == last_map and count < last_count)
+                          or (map_name != last_map and map_name in printed)):
         interval += 1
+        printed.clear()
+    printed.add(map_name)
     return interval, True, False, map_name, count
 
 

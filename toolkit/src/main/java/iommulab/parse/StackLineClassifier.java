@@ -116,26 +116,61 @@ final class StackLineClassifier {
     if (bracket < 0) {
       return StackLineKind.OTHER;
     }
-    return mapValueStart(a, bracket, e) >= 0 ? StackLineKind.MAP_ENTRY : StackLineKind.MAP_OPEN;
+    return mapKeyEnd(a, bracket, e) >= 0 ? StackLineKind.MAP_ENTRY : StackLineKind.MAP_OPEN;
   }
 
   /**
-   * Where the value starts in a line ending {@code ]: N}, or -1. A {@code -} sign is taken in: bpftrace
-   * prints the signed value of a {@code sum()}, {@code avg()}, {@code min()} or {@code max()} map as
-   * {@code ]: -5}, which the parser must report, not read as the start of a multi-line key.
+   * The {@code ]} that closes a bpftrace map key in {@code a[s .. e)}: the first one followed by
+   * {@code ": "} (or by {@code ":"} at the end of the line), else -1. bpftrace prints every entry as
+   * {@code KEY: VALUE} (src/output.cpp, {@code map_keyval_to_str}), whatever the value: a number, a
+   * {@code stats()} triple, a string, or nothing when a histogram or a stack follows on the next lines.
    */
-  static int mapValueStart(byte[] a, int s, int e) {
-    int i = e;
-    while (i > s && a[i - 1] >= '0' && a[i - 1] <= '9') {
-      i--;
+  static int mapKeyEnd(byte[] a, int s, int e) {
+    for (int i = s; i + 1 < e; i++) {
+      if (a[i] == ']' && a[i + 1] == ':' && (i + 2 == e || a[i + 2] == ' ')) {
+        return i;
+      }
     }
-    if (i < e && i > s && a[i - 1] == '-') {
-      i--;
+    return -1;
+  }
+
+  /** Where the value starts after the key closed at {@code keyEnd} ({@link #mapKeyEnd}). */
+  static int mapValueStart(int keyEnd, int e) {
+    return Math.min(keyEnd + 3, e);
+  }
+
+  /** What a bpftrace map entry's value, {@code a[v .. e)}, is. */
+  enum MapValue {
+    /** Digits: {@code count()}, and {@code sum()}, {@code min()}, {@code max()}, {@code avg()} alike. */
+    COUNT,
+    /** {@code -5}: a signed {@code sum()}, {@code min()}, {@code max()} or {@code avg()}. */
+    NEGATIVE,
+    /** {@code count 3, average 5, total 15}: {@code stats()}. */
+    STATS,
+    /** Nothing: a {@code hist()}/{@code lhist()} histogram or a stack follows on the next lines. */
+    FOLLOWS,
+    /** Anything else: a string, {@code ksym()}, a tuple {@code (1, cat)}, an address. */
+    TEXT
+  }
+
+  static MapValue mapValue(byte[] a, int v, int e) {
+    int end = e;
+    while (end > v && a[end - 1] == ' ') {
+      end--;
     }
-    if (i == e || i - s < 3 || a[i - 1] != ' ' || a[i - 2] != ':' || a[i - 3] != ']') {
-      return -1;
+    if (end == v) {
+      return MapValue.FOLLOWS;
     }
-    return i;
+    if (allDigits(a, v, end)) {
+      return end == e ? MapValue.COUNT : MapValue.TEXT;
+    }
+    if (a[v] == '-' && allDigits(a, v + 1, e)) {
+      return MapValue.NEGATIVE;
+    }
+    if (startsWith(a, v, e, "count ") && contains(a, v, e, ", average ") && contains(a, v, e, ", total ")) {
+      return MapValue.STATS;
+    }
+    return MapValue.TEXT;
   }
 
   /** Index of the {@code " ["} before the pid in {@code comm [pid]}, or -1. */

@@ -32,10 +32,13 @@ enum StackLineKind {
   FOLDED_WITHOUT_FRAMES,
   /** bpftrace map entry opening a multi-line key, {@code @name[} optionally followed by scalars. */
   MAP_OPEN,
-  /** bpftrace map entry on one line, {@code @name[]: N} or {@code @name[comm]: N}. */
+  /**
+   * bpftrace map entry whose key is on one line, {@code @name[]: N} or {@code @name[comm]: N}; the value
+   * may also be a {@code stats()} triple, text, or nothing (a histogram or stack value follows).
+   */
   MAP_ENTRY,
   /**
-   * bpftrace closing line of a multi-line key, {@code ]: N} or {@code , comm]: N}, or the {@code , }
+   * bpftrace closing line of a multi-line key, {@code ]: N} or {@code , comm]: N} (or another value), or the {@code , }
    * line between two stacks of one key ({@code @[kstack, ustack]}).
    */
   MAP_CLOSE,

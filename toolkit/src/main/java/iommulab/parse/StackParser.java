@@ -94,11 +94,20 @@ final class StackParser {
   private boolean intervalHasEntries;
   private String lastMap;
   private long lastMapCount;
+  /** Maps whose entries gave rows in the current interval. */
+  private final Set<String> intervalMaps = new LinkedHashSet<>();
   private final Set<String> maps = new LinkedHashSet<>();
   /** bpftrace entries of maps whose key holds no stack ({@code @x[pid]: 5}), left out of the table. */
   private long nonStackEntries;
   private long firstNonStackLine;
   private final Set<String> nonStackMaps = new LinkedHashSet<>();
+  /** What follows a non-stack entry as part of it (see {@link #valueContinues()}). */
+  private int valueTrail;
+  private static final int TRAIL_NONE = 0;
+  /** An empty line: after a {@code stats()} map. */
+  private static final int TRAIL_BLANK = 1;
+  /** Histogram buckets or a stack value's frames, then an empty line. */
+  private static final int TRAIL_VALUE_LINES = 2;
 
   /**
    * A bpftrace {@code stdin:L:C: ERROR: ...} line being read: 2 while its echoed program line is
@@ -135,7 +144,7 @@ final class StackParser {
         // The terminal echoes Ctrl-C where the cursor is: alone on a line, or glued to -f output.
         s += 2;
       }
-      if (traceback() || diagnosticContinues()) {
+      if (traceback() || diagnosticContinues() || valueContinues()) {
         continue;
       }
       StackLineKind kind = StackLineClassifier.classify(a, s, e, inMapEntry, foldedSeen);
@@ -336,6 +345,7 @@ final class StackParser {
       intervalHasEntries = false;
       boundaryPending = false;
       lastMap = null;
+      intervalMaps.clear();
     } else if (!intervalJustOpened || interval < 0) {
       interval++;
     }
@@ -509,19 +519,75 @@ final class StackParser {
     bpftraceSeen = true;
     started = true;
     int bracket = StackLineClassifier.indexOf(a, s, e, '[');
-    int value = StackLineClassifier.mapValueStart(a, s, e);
-    if (!keyHoldsStack(bracket + 1, value - 3)) {
-      number(a[value] == '-' ? value + 1 : value, e, MAP_CLOSE_SHAPE); // a sum() may be negative: no row anyway
-      if (nonStackEntries++ == 0) {
-        firstNonStackLine = lineNo;
-      }
-      nonStackMaps.add(processes.intern(a, s, bracket));
+    int keyEnd = StackLineClassifier.mapKeyEnd(a, bracket, e);
+    int value = StackLineClassifier.mapValueStart(keyEnd, e);
+    String name = processes.intern(a, s, bracket);
+    if (!keyHoldsStack(bracket + 1, keyEnd)) {
+      nonStackEntry(name, value);
       return;
     }
-    mapName = processes.intern(a, s, bracket);
+    mapName = name;
     openStack();
-    scalars(bracket + 1, value - 3);
+    scalars(bracket + 1, keyEnd);
     closeMapEntry(mapCount(value), value);
+  }
+
+  /**
+   * An entry of a map whose key holds no stack: not a row, whatever its value, but counted. A
+   * histogram or a stack as the value follows on the lines below (then an empty line), a
+   * {@code stats()} map ends with an empty line, and {@code ksym()}, {@code usym()} and {@code ntop()}
+   * values are printed with no line break between entries ({@code @k[cat]: _text@k[mkdir]: _text}):
+   * those lines belong to the entry, not to the output around it.
+   */
+  private void nonStackEntry(String name, int value) {
+    long entries = 1;
+    switch (StackLineClassifier.mapValue(a, value, e)) {
+      case FOLLOWS -> valueTrail = TRAIL_VALUE_LINES;
+      case STATS -> valueTrail = TRAIL_BLANK;
+      case TEXT -> entries += occurrences(value, name + "[");
+      case COUNT, NEGATIVE -> { } // a sum() may be negative: no row anyway
+    }
+    lastMap = name; // so that a stack map printed after it again is seen to start the next print()
+    if (nonStackEntries == 0) {
+      firstNonStackLine = lineNo;
+    }
+    nonStackEntries += entries;
+    nonStackMaps.add(name);
+  }
+
+  /** How many times {@code needle} occurs in {@code a[from .. e)}. */
+  private int occurrences(int from, String needle) {
+    int n = 0;
+    for (int i = from; i < e; i++) {
+      if (a[i] == needle.charAt(0) && StackLineClassifier.startsWith(a, i, e, needle)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The lines bpftrace prints after a map entry that are part of it (see {@link #nonStackEntry}):
+   * histogram buckets ({@code [512K, 1M)  3952 |@@@|}) or the indented frames of a stack value, up to
+   * and with the empty line that ends them; or the empty line after a {@code stats()} map. Such an
+   * empty line is not a boundary between intervals.
+   *
+   * @return whether the current line is one of them
+   */
+  private boolean valueContinues() {
+    if (valueTrail == TRAIL_NONE) {
+      return false;
+    }
+    if (s == e) {
+      valueTrail = TRAIL_NONE;
+      return true;
+    }
+    if (valueTrail == TRAIL_VALUE_LINES
+        && (a[s] == ' ' || a[s] == '\t' || ((a[s] == '[' || a[s] == '(') && a[e - 1] == '|'))) {
+      return true;
+    }
+    valueTrail = TRAIL_NONE;
+    return false;
   }
 
   /**
@@ -545,8 +611,8 @@ final class StackParser {
   }
 
   private void mapClose() throws ParseException {
-    int value = StackLineClassifier.mapValueStart(a, s, e);
-    if (value < 0 && a[s] == ',' && a[e - 1] != ']') {
+    int keyEnd = StackLineClassifier.mapKeyEnd(a, s, e);
+    if (keyEnd < 0 && a[s] == ',' && a[e - 1] != ']') {
       // ", " between two stacks of one key (@[kstack, ustack, comm]), or ", comm, " with scalars
       // between them: the next stack's frames follow the ones read so far.
       int end = e;
@@ -557,35 +623,46 @@ final class StackParser {
       keepRaw();
       return;
     }
-    if (value < 0) {
+    if (keyEnd < 0) {
       throw error(s, "bad end of bpftrace map entry '" + text(s, e) + "'", MAP_CLOSE_SHAPE);
     }
+    int value = StackLineClassifier.mapValueStart(keyEnd, e);
     int from = a[s] == ',' ? s + 1 : s;
-    scalars(from, value - 3);
+    scalars(from, keyEnd);
     inMapEntry = false;
     closeMapEntry(mapCount(value), value);
   }
 
   /**
-   * The value of a stack's map entry, {@code a[value .. e)}. bpftrace prints the signed value of a
-   * {@code sum()}, {@code avg()}, {@code min()} or {@code max()} map with its sign: a negative one is not
-   * a count, and a row whose count is one would make {@code total_count} and flame graphs wrong.
+   * The value of a stack's map entry, {@code a[value .. e)}, which must be a count: a row whose count
+   * is something else would make {@code total_count} and flame graphs wrong. bpftrace prints the signed
+   * value of a {@code sum()}, {@code avg()}, {@code min()} or {@code max()} map with its sign,
+   * {@code stats()} as {@code count 3, average 5, total 15}, nothing on the line for a {@code hist()} or
+   * {@code lhist()} (its buckets follow) or a stack value, and strings as they are.
    */
   private long mapCount(int value) throws ParseException {
-    if (a[value] == '-') {
-      throw error(value,
-          "negative value '" + text(value, e) + "' for a stack of map " + mapName + ", not a count", MAP_CLOSE_SHAPE);
-    }
-    return number(value, e, MAP_CLOSE_SHAPE);
+    String ofMap = " for a stack of map " + mapName + ", not a count";
+    return switch (StackLineClassifier.mapValue(a, value, e)) {
+      case COUNT -> number(value, e, MAP_CLOSE_SHAPE);
+      case NEGATIVE -> throw error(value, "negative value '" + text(value, e) + "'" + ofMap, MAP_CLOSE_SHAPE);
+      case STATS -> throw error(value, "stats() value '" + text(value, e) + "'" + ofMap, MAP_CLOSE_SHAPE);
+      case FOLLOWS -> throw error(value,
+          "no value after ']: ' (a hist() or lhist() histogram or a stack follows)" + ofMap, MAP_CLOSE_SHAPE);
+      case TEXT -> throw error(value, "value '" + text(value, e) + "'" + ofMap, MAP_CLOSE_SHAPE);
+    };
   }
 
   private void closeMapEntry(long count, int countAt) throws ParseException {
     if (interval < 0) {
       interval = 0;
     } else if (intervalHasEntries
-        && (boundaryPending || (mapName.equals(lastMap) && count < lastMapCount))) {
+        && (boundaryPending
+            || (mapName.equals(lastMap) ? count < lastMapCount : intervalMaps.contains(mapName)))) {
+      // bpftrace prints a map's entries together: a map printed again after another one is the next print()
       interval++;
+      intervalMaps.clear();
     }
+    intervalMaps.add(mapName);
     boundaryPending = false;
     intervalHasEntries = true;
     lastMap = mapName;

@@ -92,13 +92,17 @@ public final class ToolDetector {
   /**
    * Parses the head with every tool's parser and picks the one that recognises the most non-blank
    * lines (rows, facts, the tool's own errors); a parser that calls the text malformed is out. On a
-   * tie the line scores' choice wins if it is among the tied, else nothing is chosen.
+   * tie the line scores' choice wins if it is among the tied, else nothing is chosen. When no parser
+   * recognises anything and the line scores' choice is a parser that called the text malformed, that
+   * tool is chosen: its parser then says what is wrong (a stackcount count beyond 64 bits, say), where
+   * "cannot tell which tool" would hide it.
    */
   private static Optional<Tool> byParsing(String head, Optional<Tool> byLines) {
     long nonBlank = head.lines().filter(l -> !l.isBlank()).count();
     Tool best = null;
     long bestRecognised = 0;
     boolean tie = false;
+    boolean byLinesMalformed = false;
     for (Tool tool : Tool.values()) {
       long recognised;
       try {
@@ -109,6 +113,7 @@ public final class ToolDetector {
         }
         recognised = nonBlank - unknown;
       } catch (ParseException e) {
+        byLinesMalformed |= byLines.isPresent() && byLines.get() == tool;
         continue;
       }
       if (recognised > bestRecognised) {
@@ -124,6 +129,9 @@ public final class ToolDetector {
     }
     if (tie && (byLines.isEmpty() || best != byLines.get())) {
       return Optional.empty();
+    }
+    if (best == null && byLinesMalformed) {
+      return byLines;
     }
     return Optional.ofNullable(best);
   }

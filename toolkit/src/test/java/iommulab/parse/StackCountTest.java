@@ -238,10 +238,15 @@ class StackCountTest {
 
   @Test
   void badBpftraceEntryEnd() {
-    ParseException e = assertThrows(ParseException.class, () -> StackCount.parse("@[\n    f+1\n]: x\n", LENIENT));
+    ParseException e = assertThrows(ParseException.class, () -> StackCount.parse("@[\n    f+1\n]x\n", LENIENT));
     assertEquals(
-        "s.txt:3:1: bad end of bpftrace map entry ']: x'; expected ']: N' or ', comm]: N' closing the bpftrace map entry",
+        "s.txt:3:1: bad end of bpftrace map entry ']x'; expected ']: N' or ', comm]: N' closing the bpftrace map entry",
         e.getMessage());
+    ParseException text = assertThrows(ParseException.class, () -> StackCount.parse("@[\n    f+1\n]: x\n", LENIENT));
+    assertEquals(
+        "s.txt:3:4: value 'x' for a stack of map @, not a count; expected ']: N' or ', comm]: N' closing the bpftrace"
+            + " map entry",
+        text.getMessage());
   }
 
   @Test
