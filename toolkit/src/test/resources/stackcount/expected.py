@@ -15,6 +15,8 @@ COUNT = re.compile(r"^    (\d+)$")
 PROC = re.compile(r"^    (.*) \[(\d+)\]$")
 ADDR = re.compile(r"^([0-9a-f]+) +(\S.*)$")
 TIME = re.compile(r"^\d\d:\d\d:\d\d *$")
+# bpftrace time() with a format of one's own, e.g. time("%Y-%m-%d %H:%M:%S\n"): a date and a time
+DATETIME = re.compile(r"^\d[\d\-/. T]*\d\d:\d\d:\d\d[\d.]* *$")
 FOLDED = re.compile(r"^(.*) (\d+)$")
 MAP_ENTRY = re.compile(r"^@[^\[]*\[(.*)\]: (\d+)$")
 MAP_OPEN = re.compile(r"^@[^\[]*\[(.*)$")
@@ -91,7 +93,7 @@ def parse(lines):
             started, bpf = True, True
         elif line.startswith("Detaching..."):
             started = False
-        elif TIME.match(line):
+        elif TIME.match(line) or DATETIME.match(line):
             kind = "time"
             if bpf:
                 interval = 0 if interval < 0 and not has_entries else interval + 1

@@ -255,7 +255,7 @@ final class StackLineClassifier {
   /** {@code HH:MM:SS}, possibly padded with blanks ({@code %-8s}). */
   private static boolean isTimestamp(byte[] a, int s, int e) {
     if (e - s < 8 || a[s + 2] != ':' || a[s + 5] != ':') {
-      return false;
+      return isDateTime(a, s, e);
     }
     if (!digit(a[s]) || !digit(a[s + 1]) || !digit(a[s + 3]) || !digit(a[s + 4]) || !digit(a[s + 6])
         || !digit(a[s + 7])) {
@@ -267,6 +267,30 @@ final class StackLineClassifier {
       }
     }
     return true;
+  }
+
+  /**
+   * bpftrace's {@code time()} with a format of one's own, {@code time("%Y-%m-%d %H:%M:%S\n")}: a line of
+   * digits, at least two {@code :} and the date's {@code -}, {@code /}, {@code .}, {@code T} and
+   * spaces, starting with a digit.
+   */
+  private static boolean isDateTime(byte[] a, int s, int e) {
+    if (e - s < 8 || !digit(a[s])) {
+      return false;
+    }
+    int colons = 0;
+    int digits = 0;
+    for (int i = s; i < e; i++) {
+      byte c = a[i];
+      if (c == ':') {
+        colons++;
+      } else if (digit(c)) {
+        digits++;
+      } else if (c != '-' && c != '/' && c != '.' && c != 'T' && c != ' ') {
+        return false;
+      }
+    }
+    return colons >= 2 && digits >= 6;
   }
 
   /** The space before the count of {@code ... COUNT}, or -1. */

@@ -338,7 +338,11 @@ final class StackParser {
 
   private void timestamp() throws ParseException {
     endOpenStack();
-    String time = text(s, s + 8);
+    int end = e;
+    while (end > s && a[end - 1] == ' ') {
+      end--;
+    }
+    String time = text(s, end); // HH:MM:SS, or the format given to bpftrace's time()
     started = true;
     if (bpftraceSeen) {
       interval = interval < 0 && !intervalHasEntries ? 0 : interval + 1;
