@@ -88,12 +88,12 @@ final class PerfCsvLine {
       r.reset(b);
     }
     if (sep == ':' || PerfHumanLine.indexOf(b, p, e, '/') >= 0) {
-      int joined = joinedEvent(b, p, e, sep, r);
+      int joined = joined(b, p, e, sep, r, false);
       if (joined != PerfProblem.NOT_RECORD) {
         return joined;
       }
     }
-    int joinedLabel = joinedCommTid(b, p, e, sep, r);
+    int joinedLabel = joined(b, p, e, sep, r, true);
     if (joinedLabel != PerfProblem.NOT_RECORD) {
       return joinedLabel;
     }
@@ -109,54 +109,33 @@ final class PerfCsvLine {
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
   }
 
-  /** How many separators an event name may hold: PMU terms, a tracepoint and its modifiers. */
-  private static final int MAX_EVENT_JOINS = 8;
+  /** How many separators a name may hold: PMU terms, a tracepoint and its modifiers, a thread's name. */
+  private static final int MAX_JOINS = 8;
 
   /**
-   * perf does not quote an event name that holds the separator: a PMU event's terms under {@code -x,}
-   * ({@code software/config=0,period=100000/}), or under {@code -x:} a tracepoint or modifier
-   * ({@code sched:sched_switch}, {@code cycles:u}). Joins the event field with the fields after it
-   * (inside a PMU event's slashes, or any under {@code -x:}) until the record fits; NOT_RECORD when
-   * no join does. Leaves the fields split again.
+   * perf quotes no name, so one holding the separator spans fields: an event (a PMU's terms under
+   * {@code -x,}, {@code software/config=0,period=100000/}; a tracepoint or modifier under {@code -x:},
+   * {@code sched:sched_switch}, {@code cycles:u}) or, with {@code commTid}, a --per-thread label
+   * ({@code x,y-15743,1.53,msec,...}). For each layout the fields after the name are joined to it
+   * until the record fits (an event only inside a PMU's slashes, or any under {@code -x:}; a label
+   * once it ends in {@code -TID}). NOT_RECORD when no join does; the fields are split again.
    */
-  private int joinedEvent(char[] b, int p, int e, char sep, PerfReading r) {
-    for (int k = 0; k <= 3; k++) {
+  private int joined(char[] b, int p, int e, char sep, PerfReading r, boolean commTid) {
+    for (int k = commTid ? 1 : 0; k <= (commTid ? 2 : 3); k++) {
       split(b, p, e, sep);
-      int event = k + 2;
-      for (int joins = 0; joins < MAX_EVENT_JOINS && event + 3 < count; joins++) {
-        if (sep != ':' && !insidePmuTerms(b, starts[event], ends[event])) {
+      int name = commTid ? k - 1 : k + 2;
+      for (int joins = 0; joins < MAX_JOINS && k + 5 < count; joins++) {
+        if (!commTid && sep != ':' && !insidePmuTerms(b, starts[name], ends[name])) {
           break;
         }
-        merge(event);
+        merge(name);
+        if (commTid && !PerfAggr.isCommTid(b, starts[name], ends[name])) {
+          continue;
+        }
         r.reset(b);
         int runtime = core(b, k);
         if (runtime > 0 && prefix(b, k, r)) {
           return fill(b, k, runtime, e, r);
-        }
-      }
-    }
-    r.reset(b);
-    split(b, p, e, sep);
-    return PerfProblem.NOT_RECORD;
-  }
-
-  /**
-   * A {@code --per-thread} command name holding the separator ({@code x,y-15743,1.53,msec,...}): the
-   * leading fields are joined, after the timestamp if any, until they end in perf's {@code -TID} and
-   * the record fits; NOT_RECORD when no join does. Leaves the fields split again.
-   */
-  private int joinedCommTid(char[] b, int p, int e, char sep, PerfReading r) {
-    for (int label = 0; label <= 1; label++) {
-      split(b, p, e, sep);
-      for (int joins = 0; joins < MAX_EVENT_JOINS && label + 6 < count; joins++) {
-        merge(label);
-        if (PerfAggr.isCommTid(b, starts[label], ends[label])) {
-          r.reset(b);
-          int k = label + 1;
-          int runtime = core(b, k);
-          if (runtime > 0 && prefix(b, k, r)) {
-            return fill(b, k, runtime, e, r);
-          }
         }
       }
     }
