@@ -114,8 +114,8 @@ final class PerfAssembler {
       presized = true;
       presize();
     }
-    if (PerfHumanLine.indexOf(b, s, e, '\u001b') >= 0) {
-      char[] plain = withoutColours(b, s, e);
+    if (format != Format.CSV && format != Format.JSON && PerfHumanLine.indexOf(b, s, e, '\u001b') >= 0) {
+      char[] plain = withoutColours(b, s, e); // only the human form is coloured
       if (plain != null) {
         b = plain;
         s = 0;
