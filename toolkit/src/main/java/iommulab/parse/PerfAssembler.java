@@ -81,6 +81,8 @@ final class PerfAssembler {
     boolean header;
     boolean closed;
     boolean intervalRows;
+    /** The run printed counters: then it is not --metric-only, whose lines hold metrics only. */
+    boolean counters;
     int rows;
 
     Block(int index, long firstLine, int firstRow) {
@@ -125,7 +127,7 @@ final class PerfAssembler {
     PerfLineKind kind = PerfLineKind.classify(b, s, e);
     if (openHeader != null) {
       if (kind == PerfLineKind.HEADER || kind == PerfLineKind.STARTED_ON || kind == PerfLineKind.ELAPSED
-          || openHeaderChars + e - s > MAX_HEADER_CHARS) {
+          || openHeaderChars + e - s > MAX_HEADER_CHARS || isRecordOfLockedForm(b, s, e, kind)) {
         rereadOpenHeader();
       } else {
         continueHeader(b, s, e, number);
@@ -266,13 +268,14 @@ final class PerfAssembler {
       appendToError(b, s, e);
       return;
     }
-    if (format != Format.JSON && metricOnly.hasTitles() && metricOnlyValues(b, s, e)) {
+    if (format != Format.JSON && metricOnly.hasTitles() && !runHasCounters() && metricOnlyValues(b, s, e)) {
       addMetricOnlyRows(number);
       return;
     }
     int result = counterRecord(b, s, e);
     if (result == PerfProblem.RECORD) {
       addRow(number);
+      block.counters = true;
     } else if (result == PerfProblem.METRIC_ONLY) {
       if (lastRowWithEvent < 0 || !insideBlock()) {
         unrecognized(b, s, e, number);
@@ -311,7 +314,7 @@ final class PerfAssembler {
     int end = PerfHumanLine.trimEnd(b, p, e);
     int t = fieldEnd(b, p, end);
     char sep = t < end && b[t] != ' ' ? b[t] : ' ';
-    boolean timestamp = PerfNumbers.looksLikeTimestamp(b, p, t) && PerfNumbers.fractionDigits(b, p, t) == 9;
+    boolean timestamp = PerfNumbers.isIntervalTimestamp(b, p, t);
     if (timestamp) {
       // perf prints -I timestamps with nine decimals; a workload's "3.14" is kept
       p = nextField(b, t, end, sep);
@@ -375,17 +378,25 @@ final class PerfAssembler {
    */
   private boolean titlesOfMetricOnlyValues(char[] b, int s, int e) {
     String human = metricOnly.humanTitles();
-    java.util.List<String> csvUnits = metricOnly.csvUnits();
+    List<String> csvUnits = metricOnly.csvUnits();
     char separator = metricOnly.csvSeparator();
     boolean titles = false;
-    if (format != Format.CSV && format != Format.JSON && PerfMetricOnly.looksLikeHumanTitles(pendingText)) {
+    boolean underHeader = block != null && block.header && !block.closed && block.rows == 0;
+    if (underHeader && format != Format.CSV && format != Format.JSON
+        && PerfMetricOnly.looksLikeHumanTitles(pendingText)) {
       metricOnly.humanTitles(pendingText);
       reading.reset(b);
       titles = metricOnly.humanValues(b, s, e, reading);
     }
-    if (!titles && format != Format.JSON && PerfMetricOnly.looksLikeCsvTitles(pendingText.strip())) {
+    boolean runStart = block == null || block.rows == 0 && !block.closed;
+    if (runHasCounters()) {
+      return false;
+    }
+    String csvTitles = pendingText.strip();
+    if (!titles && format != Format.JSON && (runStart || csvTitles.startsWith("time"))
+        && PerfMetricOnly.looksLikeCsvTitles(csvTitles)) {
       metricOnly.restore(human, csvUnits, separator);
-      metricOnly.csvTitles(pendingText.strip());
+      metricOnly.csvTitles(csvTitles);
       reading.reset(b);
       titles = metricOnly.csvValues(b, s, e, reading);
     }
@@ -426,7 +437,7 @@ final class PerfAssembler {
       return false;
     }
     return PerfLineKind.starts(b, p, t, "summary") && t - p == "summary".length()
-        || PerfNumbers.looksLikeTimestamp(b, p, t) && PerfNumbers.fractionDigits(b, p, t) == 9;
+        || PerfNumbers.isIntervalTimestamp(b, p, t);
   }
 
   /** Tries the locked format first; before the first record, every format. */
@@ -468,16 +479,20 @@ final class PerfAssembler {
     if (result == PerfProblem.RECORD || result == PerfProblem.METRIC_GROUP) {
       format = Format.JSON;
       addRow(number);
+      block.counters |= result == PerfProblem.RECORD;
     } else if (json.loneMetric() && lastRowWithEvent >= 0 && insideBlock()) {
       addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart, reading.metricUnitEnd,
           number);
-    } else if (result == PerfProblem.METRIC_ONLY_VALUES) {
+    } else if (result == PerfProblem.METRIC_ONLY_VALUES && !runHasCounters()) {
       format = Format.JSON;
       jsonMetricOnly(json.metricKeys, json.metricKeyValues, number, b, s, e);
+    } else if (result == PerfProblem.METRIC_ONLY_VALUES) {
+      unrecognized(b, s, e, number); // metric-only values in a run that printed counters: a workload's
     } else if (json.unitsOnly()) {
-      jsonMetricUnits = java.util.List.copyOf(json.unitTitles); // perf 6.1's --metric-only -j titles
+      jsonMetricUnits = List.copyOf(json.unitTitles); // perf 6.1's --metric-only -j titles
     } else if (!json.metricValues.isEmpty() && !json.metricValues.stream().allMatch(PerfAssembler::noMetric)) {
-      if (jsonMetricUnits == null || jsonMetricUnits.size() != json.metricValues.size()) {
+      if (jsonMetricUnits == null || jsonMetricUnits.size() != json.metricValues.size()
+          || !PerfJsonLine.allMetricValues(json.metricValues) || runHasCounters()) {
         unrecognized(b, s, e, number); // values without titles that name them
         return;
       }
@@ -491,18 +506,22 @@ final class PerfAssembler {
     }
   }
 
+  private boolean runHasCounters() {
+    return block != null && block.counters;
+  }
+
   /** perf 6.1's --metric-only -j titles, {@code {"unit" : "insn per cycle"}...}, naming the values after them. */
-  private java.util.List<String> jsonMetricUnits;
+  private List<String> jsonMetricUnits;
 
   private static boolean noMetric(String value) {
     return value.isEmpty() || value.equals("none");
   }
 
   /** --metric-only -j values: a row per metric with a value, its unit from the key or the titles. */
-  private void jsonMetricOnly(java.util.List<String> units, java.util.List<String> values, long number,
+  private void jsonMetricOnly(List<String> units, List<String> values, long number,
       char[] b, int s, int e) throws ParseException {
-    java.util.List<String> unitList = java.util.List.copyOf(units);
-    java.util.List<String> valueList = java.util.List.copyOf(values);
+    List<String> unitList = List.copyOf(units);
+    List<String> valueList = List.copyOf(values);
     for (int i = 0; i < valueList.size(); i++) {
       String v = valueList.get(i);
       if (noMetric(v)) {
@@ -683,6 +702,17 @@ final class PerfAssembler {
         classified(text, 0, text.length, lines.get(i).line(), PerfLineKind.classify(text, 0, text.length));
       }
     }
+  }
+
+  /**
+   * A counter record of a run already known to be {@code -x} or {@code -j}, which prints no header: a
+   * header lookalike open before it was a workload's line.
+   */
+  private boolean isRecordOfLockedForm(char[] b, int s, int e, PerfLineKind kind) {
+    if (format == Format.CSV && kind == PerfLineKind.OTHER) {
+      return csv.parse(b, s, e, separator, reading, false) == PerfProblem.RECORD;
+    }
+    return format == Format.JSON && kind == PerfLineKind.JSON && json.parse(b, s, e, reading) == PerfProblem.RECORD;
   }
 
   /** perf ends its header with the closing quote: {@code 'cmd':} or {@code 'cmd' (5 runs):}. */

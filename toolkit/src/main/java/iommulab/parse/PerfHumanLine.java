@@ -225,8 +225,9 @@ final class PerfHumanLine {
       return false;
     }
     int nameEnd = trimEnd(b, cur, hash);
-    if (nameEnd <= cur || isDigit(b[cur]) || b[cur] == '<' || b[cur] == '#') {
-      return false;
+    if (nameEnd <= cur || !isGroupName(b, cur, nameEnd)
+        || nameEnd - s < 1 + GROUP_NAME_WIDTH && !PerfLineKind.starts(b, cur, nameEnd, "Topdown")) {
+      return false; // perf right-aligns the group in the event column: a workload's "Progress  # 50 %" is not one
     }
     int p = skipSpaces(b, hash + 1, e);
     int numEnd = tokenEnd(b, p, e);
@@ -241,6 +242,32 @@ final class PerfHumanLine {
   }
 
   /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
+  /** perf's event column ({@code EVNAME_LEN}), in which a metric group is right-aligned after a space. */
+  private static final int GROUP_NAME_WIDTH = 32;
+
+  /** {@code TopdownL1}, or {@code TopdownL1 (cpu_core)} on hybrids: one word, then maybe its PMU. */
+  private static boolean isGroupName(char[] b, int s, int e) {
+    if (!Character.isLetter(b[s])) {
+      return false;
+    }
+    int p = s;
+    while (p < e && (Character.isLetterOrDigit(b[p]) || b[p] == '_' || b[p] == '-' || b[p] == '.')) {
+      p++;
+    }
+    if (p == e) {
+      return true;
+    }
+    if (e - p < 4 || b[p] != ' ' || b[p + 1] != '(' || b[e - 1] != ')') {
+      return false;
+    }
+    for (int q = p + 2; q < e - 1; q++) {
+      if (!Character.isLetterOrDigit(b[q]) && b[q] != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int metric(char[] b, int p, int e, PerfReading r) {
     int numEnd = tokenEnd(b, p, e);
     int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;

@@ -1,5 +1,8 @@
 package iommulab.parse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Parses one line of {@code perf stat -j}: a flat JSON object such as
  * {@code {"interval" : 1.0, "cpu" : "0", "counter-value" : "<not counted>", "unit" : "msec",
@@ -21,11 +24,11 @@ final class PerfJsonLine {
   private boolean sawGroup;
   private boolean sawMetricUnit;
   /** perf 6.5+'s --metric-only: the metric units (keys) and their values, of an object with no counter. */
-  final java.util.List<String> metricKeys = new java.util.ArrayList<>();
-  final java.util.List<String> metricKeyValues = new java.util.ArrayList<>();
+  final List<String> metricKeys = new ArrayList<>();
+  final List<String> metricKeyValues = new ArrayList<>();
   /** perf 6.1's --metric-only: {@code {"unit" : "..."}} titles and {@code {"metric-value" : "..."}} values, in order. */
-  final java.util.List<String> unitTitles = new java.util.ArrayList<>();
-  final java.util.List<String> metricValues = new java.util.ArrayList<>();
+  final List<String> unitTitles = new ArrayList<>();
+  final List<String> metricValues = new ArrayList<>();
 
   PerfJsonLine(PerfProblem problem) {
     this.problem = problem;
@@ -92,7 +95,7 @@ final class PerfJsonLine {
     if (sawGroup && !sawEvent && !sawValue) {
       return PerfProblem.METRIC_GROUP;
     }
-    if (!sawEvent && !sawValue && !metricKeys.isEmpty()) {
+    if (!sawEvent && !sawValue && !metricKeys.isEmpty() && allMetricValues(metricKeyValues)) {
       return PerfProblem.METRIC_ONLY_VALUES;
     }
     if (!sawEvent && !sawValue) {
@@ -412,6 +415,22 @@ final class PerfJsonLine {
   /** True when the last object held only {@code "unit"} keys: the titles of --metric-only -j. */
   boolean unitsOnly() {
     return unitsOnly;
+  }
+
+  /**
+   * Whether every value is a metric as perf prints one under --metric-only -j: a number, or empty or
+   * {@code none} for a metric it could not compute. A workload's {@code {"status" : "ok"}} is not.
+   */
+  static boolean allMetricValues(List<String> values) {
+    for (String v : values) {
+      if (!v.isEmpty() && !v.equals("none")) {
+        char[] c = v.toCharArray();
+        if (!PerfNumbers.looksNumeric(c, 0, c.length)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static final String[] KNOWN_KEYS = {

@@ -179,21 +179,40 @@ enum PerfLineKind {
    */
   private static final String HUMAN_TITLES = "#           time";
 
-  /** The first title of {@code --metric-only -x SEP}: {@code time} under -I, else the aggregate's. */
+  /** perf's own titles of {@code --metric-only -x SEP}: {@code time} under -I, then the aggregate's. */
   private static final String[] CSV_TITLE_WORDS = {
-    "time", "cpu", "core", "die", "socket", "node", "cache", "cluster", "comm-pid"
+    "time", "cpu", "core", "cpus", "die", "socket", "node", "cache", "cluster", "comm-pid"
   };
 
   /**
-   * {@code time,}, {@code cpu,} and {@code time,cpu,insn per cycle,}: the titles {@code --metric-only
-   * [-I] -x SEP} prints. perf ends every title with the separator, so a workload's {@code time: 3 s}
-   * is not one.
+   * {@code time,}, {@code cpu,} or {@code time,core,cpus,}: the titles {@code --metric-only [-I] -x SEP}
+   * prints when no event has a metric, each ended by the separator. Titles with metric units after
+   * them ({@code time,cpu,insn per cycle,}) are not taken here: they name the value lines after them,
+   * and only such a line shows they were perf's.
    */
   private static boolean isCsvTitles(char[] b, int i, int e) {
+    if (!isCsvSeparator(b[e - 1])) {
+      return false;
+    }
+    char sep = b[e - 1];
+    int p = i;
+    while (p < e) {
+      int q = p;
+      while (q < e && b[q] != sep) {
+        q++;
+      }
+      if (!isTitleWord(b, p, q)) {
+        return false;
+      }
+      p = q + 1;
+    }
+    return true;
+  }
+
+  private static boolean isTitleWord(char[] b, int s, int e) {
     for (String word : CSV_TITLE_WORDS) {
-      int n = word.length();
-      if (starts(b, i, e, word) && i + n < e && isCsvSeparator(b[i + n])) {
-        return isCsvSeparator(b[e - 1]);
+      if (e - s == word.length() && starts(b, s, e, word)) {
+        return true;
       }
     }
     return false;

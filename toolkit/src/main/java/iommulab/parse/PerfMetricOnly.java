@@ -16,6 +16,9 @@ final class PerfMetricOnly {
   /** The units of the CSV titles line, in order. */
   private List<String> csvUnits;
   private char csvSeparator;
+  /** Whether the CSV titles began with {@code time} (-I) and an aggregate's ({@code cpu}, {@code core,cpus}). */
+  private boolean csvTime;
+  private boolean csvAggregate;
 
   final List<String> units = new ArrayList<>();
   final List<Float> values = new ArrayList<>();
@@ -32,9 +35,11 @@ final class PerfMetricOnly {
   void csvTitles(String line) {
     char sep = line.charAt(line.length() - 1);
     csvSeparator = sep;
-    List<String> fields = new ArrayList<>(List.of(line.substring(0, line.length() - 1).strip().split(
-        java.util.regex.Pattern.quote(String.valueOf(sep)), -1)));
+    List<String> fields = fields(line.substring(0, line.length() - 1).strip(), sep);
+    csvTime = !fields.isEmpty() && fields.get(0).strip().equals("time");
+    csvAggregate = false;
     while (!fields.isEmpty() && isLeadingTitle(fields.get(0).strip())) {
+      csvAggregate |= !fields.get(0).strip().equals("time");
       fields.remove(0);
     }
     csvUnits = fields.stream().map(String::strip).toList();
@@ -45,6 +50,18 @@ final class PerfMetricOnly {
       case "time", "cpu", "core", "cpus", "die", "socket", "node", "cache", "cluster", "comm-pid" -> true;
       default -> false;
     };
+  }
+
+  /** The fields of {@code text} between the separators, empty ones included. */
+  private static List<String> fields(String text, char sep) {
+    List<String> fields = new ArrayList<>();
+    int from = 0;
+    for (int at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, from)) {
+      fields.add(text.substring(from, at));
+      from = at + 1;
+    }
+    fields.add(text.substring(from));
+    return fields;
   }
 
   /** Whether a line without numbers could be the human titles: words, no counter, nothing numeric. */
@@ -64,7 +81,7 @@ final class PerfMetricOnly {
     }
     int p = PerfHumanLine.skipSpaces(b, s, e);
     int t = PerfHumanLine.tokenEnd(b, p, e);
-    if (PerfNumbers.looksLikeTimestamp(b, p, t) && PerfNumbers.fractionDigits(b, p, t) == 9) {
+    if (PerfNumbers.isIntervalTimestamp(b, p, t)) {
       r.intervalSeconds = PerfNumbers.parse(b, p, t, false);
       p = PerfHumanLine.skipSpaces(b, t, e);
       t = PerfHumanLine.tokenEnd(b, p, e);
@@ -153,15 +170,14 @@ final class PerfMetricOnly {
       return false;
     }
     char sep = csvSeparator;
-    List<String> fields = new ArrayList<>(List.of(new String(b, s, e - s).strip().split(
-        java.util.regex.Pattern.quote(String.valueOf(sep)), -1)));
+    List<String> fields = fields(new String(b, s, e - s).strip(), sep);
     if (!fields.isEmpty() && fields.get(fields.size() - 1).isEmpty()) {
       fields.remove(fields.size() - 1);
     }
     int f = 0;
     if (f < fields.size()) {
       char[] c = fields.get(f).toCharArray();
-      if (PerfNumbers.looksLikeTimestamp(c, 0, c.length) && PerfNumbers.fractionDigits(c, 0, c.length) == 9) {
+      if (PerfNumbers.isIntervalTimestamp(c, 0, c.length)) {
         r.intervalSeconds = PerfNumbers.parse(c, 0, c.length, false);
         f++;
       }
@@ -176,8 +192,9 @@ final class PerfMetricOnly {
         }
       }
     }
-    if (fields.size() - f != csvUnits.size()) {
-      return false;
+    if (fields.size() - f != csvUnits.size() || csvTime == Double.isNaN(r.intervalSeconds)
+        || csvAggregate != (aggr != null)) {
+      return false; // the values' timestamp and aggregate must be where the titles said
     }
     units.clear();
     values.clear();
@@ -210,8 +227,7 @@ final class PerfMetricOnly {
     if (line.isEmpty() || !PerfLineKind.isCsvSeparator(line.charAt(line.length() - 1))) {
       return false;
     }
-    String sep = java.util.regex.Pattern.quote(line.substring(line.length() - 1));
-    for (String field : line.substring(0, line.length() - 1).split(sep, -1)) {
+    for (String field : fields(line.substring(0, line.length() - 1), line.charAt(line.length() - 1))) {
       String f = field.strip();
       if (f.isEmpty() || Character.isDigit(f.charAt(0))) {
         return false;

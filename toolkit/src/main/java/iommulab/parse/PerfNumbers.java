@@ -284,6 +284,11 @@ final class PerfNumbers {
     return dot > s && dot < e - 1;
   }
 
+  /** perf's {@code -I} timestamp, {@code %lu.%09lu}: digits, a dot and exactly nine decimals. */
+  static boolean isIntervalTimestamp(char[] b, int s, int e) {
+    return looksLikeTimestamp(b, s, e) && fractionDigits(b, s, e) == 9;
+  }
+
   /** Number of digits after the dot of a timestamp-shaped range, 0 when none. */
   static int fractionDigits(char[] b, int s, int e) {
     for (int j = s; j < e; j++) {
