@@ -127,7 +127,7 @@ final class PerfAssembler {
     PerfLineKind kind = PerfLineKind.classify(b, s, e);
     if (openHeader != null) {
       if (kind == PerfLineKind.HEADER || kind == PerfLineKind.STARTED_ON || kind == PerfLineKind.ELAPSED
-          || openHeaderChars + e - s > MAX_HEADER_CHARS || isRecordOfLockedForm(b, s, e, kind)) {
+          || openHeaderChars + e - s > MAX_HEADER_CHARS || isCounterRecord(b, s, e, kind)) {
         rereadOpenHeader();
       } else {
         continueHeader(b, s, e, number);
@@ -196,7 +196,7 @@ final class PerfAssembler {
     }
     switch (kind) {
       case BLANK, TABLE_TITLE, PROMPT, DELAY_NOTICE -> { }
-      case COLUMN_TITLES -> columnTitles(b, s, e);
+      case COLUMN_TITLES -> columnTitles(b, s, e, number);
       case OPTION_HELP, HINT -> {
         if (errorText != null) {
           appendToError(b, s, e);
@@ -269,11 +269,22 @@ final class PerfAssembler {
       return;
     }
     if (format != Format.JSON && metricOnly.hasTitles() && !runHasCounters() && metricOnlyValues(b, s, e)) {
-      addMetricOnlyRows(number);
+      if (metricOnly.bare) {
+        List<SourceLine> lines = new ArrayList<>();
+        if (pairedTitles != null) {
+          lines.add(pairedTitles);
+        }
+        lines.add(new SourceLine(number, new String(b, s, e - s)));
+        holdMetricOnly(lines, metricOnly.units, metricOnly.values, number);
+      } else {
+        addMetricOnlyRows(number);
+      }
+      pairedTitles = null;
       return;
     }
     int result = counterRecord(b, s, e);
     if (result == PerfProblem.RECORD) {
+      releaseHeldMetricOnly(false);
       addRow(number);
       block.counters = true;
     } else if (result == PerfProblem.METRIC_ONLY) {
@@ -361,14 +372,18 @@ final class PerfAssembler {
    * ({@code #           time       insn per cycle}, {@code time,cpu,insn per cycle,}); the titles of
    * counter columns ({@code counts unit events}) name nothing a value line needs.
    */
-  private void columnTitles(char[] b, int s, int e) {
+  private void columnTitles(char[] b, int s, int e, long number) throws ParseException {
     String line = new String(b, s, e - s);
     if (line.strip().startsWith("#")) {
       if (!line.contains(" counts ")) {
         metricOnly.humanTitles(line);
       }
-    } else {
-      metricOnly.csvTitles(line);
+      return;
+    }
+    // time, or cpu, without units: perf's titles of a --metric-only -x run, which prints no counters
+    // and whose separator ends them; else a workload's "time:" or "node:"
+    if (runHasCounters() || format == Format.CSV && b[e - 1] != separator) {
+      other(b, s, e, number);
     }
   }
 
@@ -404,8 +419,51 @@ final class PerfAssembler {
       metricOnly.restore(human, csvUnits, separator);
       return false;
     }
+    pairedTitles = new SourceLine(pendingLine, pendingText);
     pendingText = null;
     return true;
+  }
+
+  /** The titles line a value line was just paired with (for {@link #holdMetricOnly}). */
+  private SourceLine pairedTitles;
+
+  /**
+   * --metric-only values whose lines a workload could have printed as well ({@code x,y,} / {@code 1,2,},
+   * {@code {"bytes" : "4096"}}), held until the run ends: rows then, or unrecognised text if the run
+   * printed counters (perf's --metric-only prints none).
+   */
+  private record HeldMetricOnly(List<SourceLine> lines, List<String> units, List<Float> values, long number) {}
+
+  private final List<HeldMetricOnly> heldMetricOnly = new ArrayList<>();
+
+  private void holdMetricOnly(List<SourceLine> lines, List<String> units, List<Float> values, long number) {
+    heldMetricOnly.add(new HeldMetricOnly(lines, List.copyOf(units), List.copyOf(values), number));
+  }
+
+  private void releaseHeldMetricOnly(boolean asRows) throws ParseException {
+    if (heldMetricOnly.isEmpty()) {
+      return;
+    }
+    List<HeldMetricOnly> held = new ArrayList<>(heldMetricOnly);
+    heldMetricOnly.clear();
+    for (HeldMetricOnly h : held) {
+      if (asRows) {
+        reading.reset(new char[0]);
+        for (int i = 0; i < h.values().size(); i++) {
+          char[] unit = h.units().get(i).toCharArray();
+          reading.metricValue = h.values().get(i);
+          reading.metricUnitBuf = unit;
+          reading.metricUnitStart = 0;
+          reading.metricUnitEnd = unit.length;
+          addRow(h.number());
+        }
+      } else {
+        for (SourceLine line : h.lines()) {
+          char[] text = line.text().toCharArray();
+          unrecognized(text, 0, text.length, line.line());
+        }
+      }
+    }
   }
 
   private boolean metricOnlyValues(char[] b, int s, int e) {
@@ -469,8 +527,9 @@ final class PerfAssembler {
   private void json(char[] b, int s, int e, long number) throws ParseException {
     int result = json.parse(b, s, e, reading);
     if (result == PerfProblem.MALFORMED) {
-      if (format != Format.JSON && PerfHumanLine.indexOf(b, s, e, '"') < 0) {
-        // a workload's pretty-printed '{' line: perf -j prints one object a line, with quoted keys
+      if (format != Format.JSON && !hasPerfJsonKey(b, s, e)) {
+        // a workload's JSON ({"ok": true}, a pretty-printed '{'): before perf's first -j record only
+        // perf's keys say a broken object is perf's (a record cut off at the end of the text)
         unrecognized(b, s, e, number);
         return;
       }
@@ -478,12 +537,19 @@ final class PerfAssembler {
     }
     if (result == PerfProblem.RECORD || result == PerfProblem.METRIC_GROUP) {
       format = Format.JSON;
+      if (result == PerfProblem.RECORD) {
+        releaseHeldMetricOnly(false);
+      }
       addRow(number);
       block.counters |= result == PerfProblem.RECORD;
     } else if (json.loneMetric() && lastRowWithEvent >= 0 && insideBlock()) {
       addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart, reading.metricUnitEnd,
           number);
     } else if (result == PerfProblem.METRIC_ONLY_VALUES && !runHasCounters()) {
+      if (Double.isNaN(reading.intervalSeconds) && reading.aggrEnd == reading.aggrStart) {
+        holdJsonMetricOnly(json.metricKeys, json.metricKeyValues, b, s, e, number);
+        return;
+      }
       format = Format.JSON;
       jsonMetricOnly(json.metricKeys, json.metricKeyValues, number, b, s, e);
     } else if (result == PerfProblem.METRIC_ONLY_VALUES) {
@@ -517,6 +583,20 @@ final class PerfAssembler {
     return value.isEmpty() || value.equals("none");
   }
 
+  /** perf 6.5+'s {@code {"insn per cycle" : "1.04"}} without interval or aggregate: held (see {@link #holdMetricOnly}). */
+  private void holdJsonMetricOnly(List<String> keys, List<String> values, char[] b, int s, int e, long number) {
+    List<String> units = new ArrayList<>();
+    List<Float> numbers = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (!noMetric(values.get(i))) {
+        char[] c = values.get(i).toCharArray();
+        units.add(keys.get(i));
+        numbers.add((float) PerfNumbers.parse(c, 0, c.length, false));
+      }
+    }
+    holdMetricOnly(List.of(new SourceLine(number, new String(b, s, e - s))), units, numbers, number);
+  }
+
   /** --metric-only -j values: a row per metric with a value, its unit from the key or the titles. */
   private void jsonMetricOnly(List<String> units, List<String> values, long number,
       char[] b, int s, int e) throws ParseException {
@@ -539,6 +619,21 @@ final class PerfAssembler {
       reading.metricUnitEnd = unit.length;
       addRow(number);
     }
+  }
+
+  private static final String[] PERF_JSON_KEYS = {
+    "\"counter-value\"", "\"event\"", "\"metric-value\"", "\"metricgroup\"", "\"interval\"",
+    "\"pcnt-running\"", "\"event-runtime\""
+  };
+
+  private static boolean hasPerfJsonKey(char[] b, int s, int e) {
+    String line = new String(b, s, e - s);
+    for (String key : PERF_JSON_KEYS) {
+      if (line.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isEmptyObject(char[] b, int s, int e) {
@@ -705,14 +800,31 @@ final class PerfAssembler {
   }
 
   /**
-   * A counter record of a run already known to be {@code -x} or {@code -j}, which prints no header: a
-   * header lookalike open before it was a workload's line.
+   * A counter record (of the run's form, or an {@code -x} or {@code -I} one while the form is not
+   * known): a header lookalike still open before it was a workload's line, since perf's header ends
+   * before its counters.
    */
-  private boolean isRecordOfLockedForm(char[] b, int s, int e, PerfLineKind kind) {
-    if (format == Format.CSV && kind == PerfLineKind.OTHER) {
+  private boolean isCounterRecord(char[] b, int s, int e, PerfLineKind kind) {
+    if (kind == PerfLineKind.JSON) {
+      return format == Format.JSON && json.parse(b, s, e, reading) == PerfProblem.RECORD;
+    }
+    if (kind != PerfLineKind.OTHER) {
+      return false;
+    }
+    if (format == Format.CSV) {
       return csv.parse(b, s, e, separator, reading, false) == PerfProblem.RECORD;
     }
-    return format == Format.JSON && kind == PerfLineKind.JSON && json.parse(b, s, e, reading) == PerfProblem.RECORD;
+    if (format == Format.UNKNOWN) {
+      for (char sep : CSV_SEPARATORS) {
+        if (sep != ' ' && PerfHumanLine.indexOf(b, s, e, sep) >= 0
+            && csv.parse(b, s, e, sep, reading, false) == PerfProblem.RECORD) {
+          return true;
+        }
+      }
+    }
+    // a human -I record: its timestamp is no command text's
+    return format != Format.JSON && human.parse(b, s, e, reading, false) == PerfProblem.RECORD
+        && !Double.isNaN(reading.intervalSeconds);
   }
 
   /** perf ends its header with the closing quote: {@code 'cmd':} or {@code 'cmd' (5 runs):}. */
@@ -759,7 +871,8 @@ final class PerfAssembler {
     block.target = text;
   }
 
-  private void startedOn(char[] b, int s, int e, long number) {
+  private void startedOn(char[] b, int s, int e, long number) throws ParseException {
+    releaseHeldMetricOnly(!runHasCounters());
     Block blk = startBlock(number);
     // each run perf appends to an -o file may have its own form (-x, then the human form)
     format = Format.UNKNOWN;
@@ -897,6 +1010,7 @@ final class PerfAssembler {
     if (openHeader != null) {
       rereadOpenHeader();
     }
+    releaseHeldMetricOnly(!runHasCounters());
     if (pendingText != null) {
       commitPending();
     }

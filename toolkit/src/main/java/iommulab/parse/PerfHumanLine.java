@@ -241,7 +241,6 @@ final class PerfHumanLine {
     return true;
   }
 
-  /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
   /** perf's event column ({@code EVNAME_LEN}), in which a metric group is right-aligned after a space. */
   private static final int GROUP_NAME_WIDTH = 32;
 
@@ -268,6 +267,7 @@ final class PerfHumanLine {
     return true;
   }
 
+  /** {@code 0.835 CPUs utilized}, {@code 2.98% of all branches}, {@code 1.36  insn per cycle}. */
   private static int metric(char[] b, int p, int e, PerfReading r) {
     int numEnd = tokenEnd(b, p, e);
     int digitsEnd = numEnd > p && b[numEnd - 1] == '%' ? numEnd - 1 : numEnd;

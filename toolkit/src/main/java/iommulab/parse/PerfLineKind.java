@@ -132,6 +132,9 @@ enum PerfLineKind {
         if (i - s >= 4 && isOptionHelp(b, i, e)) {
           return OPTION_HELP;
         }
+        if (starts(b, i, e, "--") && contains(b, i, e, " is not supported with ")) {
+          return TOOL_ERROR; // "--metric-only is not supported with --per-thread" (or "with -r")
+        }
         break;
       default:
         break;
@@ -274,6 +277,15 @@ enum PerfLineKind {
       p += 4;
     }
     return p + 2 < e && b[p] == '-' && b[p + 1] == '-' && b[p + 2] >= 'a' && b[p + 2] <= 'z';
+  }
+
+  private static boolean contains(char[] b, int i, int e, String text) {
+    for (int p = i; p + text.length() <= e; p++) {
+      if (starts(b, p, e, text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean starts(char[] b, int i, int e, String prefix) {

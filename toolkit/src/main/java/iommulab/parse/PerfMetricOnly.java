@@ -22,6 +22,11 @@ final class PerfMetricOnly {
 
   final List<String> units = new ArrayList<>();
   final List<Float> values = new ArrayList<>();
+  /**
+   * The last value line read was a CSV one under titles with neither {@code time} nor an aggregate:
+   * the shape a workload's {@code x,y,} / {@code 1,2,} has too, so only the rest of the run tells.
+   */
+  boolean bare;
 
   /** {@code #           time       insn per cycle} (-I) or the line under the header without -I. */
   void humanTitles(String line) {
@@ -79,6 +84,7 @@ final class PerfMetricOnly {
     if (humanTitles == null) {
       return false;
     }
+    bare = false;
     int p = PerfHumanLine.skipSpaces(b, s, e);
     int t = PerfHumanLine.tokenEnd(b, p, e);
     if (PerfNumbers.isIntervalTimestamp(b, p, t)) {
@@ -100,6 +106,9 @@ final class PerfMetricOnly {
         r.aggrCpus = (int) cpus;
         p = PerfHumanLine.skipSpaces(b, t, e);
       }
+    }
+    if (Double.isNaN(r.intervalSeconds) && humanTitles.startsWith("#")) {
+      return false; // under -I titles every value line starts with its timestamp
     }
     int prefixEnd = r.aggrEnd > 0 || !Double.isNaN(r.intervalSeconds) ? columnAfterPrefix(b, s, p) : 0;
     List<Integer> valueEnds = new ArrayList<>();
@@ -219,6 +228,7 @@ final class PerfMetricOnly {
             PerfNumbers.parseUnsignedLong(fields.get(f - 1).toCharArray(), 0, fields.get(f - 1).length())));
       }
     }
+    bare = !csvTime && !csvAggregate;
     return !values.isEmpty();
   }
 

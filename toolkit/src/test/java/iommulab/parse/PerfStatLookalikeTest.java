@@ -142,4 +142,151 @@ class PerfStatLookalikeTest {
                0.100216564 seconds time elapsed
 
         """;
+
+  // a second review, real perf 6.1 output (ct1 hand-made in perf's shape): "x,y," / "1,2," before
+  // perf's -x, counters; a JSON line of quoted numbers or a non-flat object before a human block; a
+  // lone "7" between --metric-only -I intervals; header lookalikes around -I records; "time:" and
+  // "node:" between -x, intervals; perf's own option-conflict errors
+  @Test
+  void aWorkloadsCsvPairBeforePerfsCountersIsText() throws Exception {
+    PerfStatResult r = PerfStat.parse(CSV_PAIR_BEFORE_COUNTERS, OPTIONS);
+    assertEquals(List.of(1L, 2L), unrecognisedLines(r));
+    assertEquals(List.of("task-clock", "page-faults"), column(r.table(), "event"));
+  }
+
+  @Test
+  void aWorkloadsJsonBeforeAHumanBlockIsText() throws Exception {
+    for (String text : List.of(JSON_QUOTED_NUMBER, JSON_NOT_FLAT)) {
+      PerfStatResult r = PerfStat.parse(text, OPTIONS);
+      assertEquals(List.of(1L), unrecognisedLines(r));
+      assertEquals(List.of("task-clock"), column(r.table(), "event"));
+      assertEquals(1, r.runs().size());
+    }
+  }
+
+  @Test
+  void aNumberWithoutTimestampUnderIntervalTitlesIsText() throws Exception {
+    PerfStatResult r = PerfStat.parse(METRIC_ONLY_INTERVAL_WORKLOAD, OPTIONS);
+    assertEquals(0, r.table().rowCount());
+    assertEquals(List.of(3L, 4L), unrecognisedLines(r));
+  }
+
+  @Test
+  void headerLookalikesAroundIntervalRecordsDoNotSwallowThem() throws Exception {
+    PerfStatResult human = PerfStat.parse(HUMAN_INTERVAL_LOOKALIKES, OPTIONS);
+    assertEquals(8, human.table().rowCount());
+    assertEquals(List.of(1L, 7L), unrecognisedLines(human));
+    PerfStatResult csv = PerfStat.parse(CSV_INTERVAL_LOOKALIKES, OPTIONS);
+    assertEquals(8, csv.table().rowCount());
+    assertEquals(List.of(1L, 6L), unrecognisedLines(csv));
+  }
+
+  @Test
+  void titleWordsOfAWorkloadNeitherVanishNorResetPerfsTitles() throws Exception {
+    PerfStatResult kept = PerfStat.parse(CSV_TITLE_WORDS_BETWEEN_RECORDS, OPTIONS);
+    assertEquals(List.of(2L, 3L), unrecognisedLines(kept));
+    assertEquals(3, kept.table().rowCount());
+    Table titles = PerfStat.parse(CSV_METRIC_ONLY_NODE_LINE, OPTIONS).table();
+    assertEquals(List.of(1.04f, 0.98f, 0.97f, 0.91f), column(titles, "metric_value"));
+  }
+
+  @Test
+  void perfsOptionConflictsAreToolErrors() throws Exception {
+    for (String text : List.of("--metric-only is not supported with --per-thread\n",
+        "--metric-only is not supported with -r\n")) {
+      PerfStatResult r = PerfStat.parse(text, ParseOptions.defaults().withStrict(true));
+      assertEquals(1, r.toolErrors().size());
+      assertEquals(text.strip(), r.toolErrors().get(0).message());
+    }
+  }
+
+  private static final String CSV_PAIR_BEFORE_COUNTERS = """
+        x,y,
+        1,2,
+        0.97,msec,task-clock,966129,100.00,0.484,CPUs utilized
+        62,,page-faults,966129,100.00,64.174,K/sec
+        """;
+
+  private static final String JSON_QUOTED_NUMBER = """
+        {"latency_ms" : "12.5"}
+
+         Performance counter stats for 'sh -c echo "{\\"latency_ms\\" : \\"12.5\\"}"':
+
+                      0.79 msec task-clock                       #    0.662 CPUs utilized         \s
+
+               0.001194788 seconds time elapsed
+
+               0.001225000 seconds user
+               0.000000000 seconds sys
+
+
+        """;
+
+  private static final String JSON_NOT_FLAT = """
+        {"ok": true}
+
+         Performance counter stats for 'sh -c echo "{\\"ok\\": true}"':
+
+                      1.21 msec task-clock                       #    0.560 CPUs utilized         \s
+
+               0.002154229 seconds time elapsed
+
+               0.002132000 seconds user
+               0.000000000 seconds sys
+
+
+        """;
+
+  private static final String METRIC_ONLY_INTERVAL_WORKLOAD = """
+        #           time\s
+             0.100325476\s
+        7
+        12 34
+             0.201791009\s
+             0.256767209\s
+        """;
+
+  private static final String HUMAN_INTERVAL_LOOKALIKES = """
+        Performance counter stats for 'x' are below
+        #           time             counts unit events
+             0.100161673               5.54 msec task-clock                       #    0.055 CPUs utilized         \s
+             0.100161673                216      page-faults                      #   38.977 K/sec                 \s
+             0.200707965      <not counted> msec task-clock                                                 \s
+             0.200707965      <not counted>      page-faults                                                \s
+        results for 'y':
+             0.301064824               1.54 msec task-clock                       #    0.015 CPUs utilized         \s
+             0.301064824                 75      page-faults                      #   48.675 K/sec                 \s
+             0.359339672               0.15 msec task-clock                       #    0.002 CPUs utilized         \s
+             0.359339672                  0      page-faults                      #    0.000 /sec                  \s
+        """;
+
+  private static final String CSV_INTERVAL_LOOKALIKES = """
+        Performance counter stats for 'x' are below
+             0.100278887,1.89,msec,task-clock,1889578,100.00,0.019,CPUs utilized
+             0.100278887,138,,page-faults,1889578,100.00,73.032,K/sec
+             0.200853389,<not counted>,msec,task-clock,0,100.00,,
+             0.200853389,<not counted>,,page-faults,0,100.00,,
+        results for 'y':
+             0.301146059,1.23,msec,task-clock,1229751,100.00,0.012,CPUs utilized
+             0.301146059,76,,page-faults,1229751,100.00,61.801,K/sec
+             0.304203376,0.09,msec,task-clock,92800,100.00,0.001,CPUs utilized
+             0.304203376,0,,page-faults,92800,100.00,0.000,/sec
+        """;
+
+  private static final String CSV_TITLE_WORDS_BETWEEN_RECORDS = """
+             0.100227435,1.88,msec,task-clock,1879847,100.00,0.019,CPUs utilized
+        time:
+        node:
+             0.200533266,1.54,msec,task-clock,1536213,100.00,0.015,CPUs utilized
+             0.254653020,0.15,msec,task-clock,145293,100.00,0.001,CPUs utilized
+        """;
+
+  private static final String CSV_METRIC_ONLY_NODE_LINE = """
+        time,insn per cycle,
+             0.100512345,1.04,
+             0.200812345,0.98,
+        node:
+             0.300812345,0.97,
+             0.400812345,0.91,
+        """;
 }
