@@ -382,7 +382,10 @@ final class PerfAssembler {
     }
     // time, or cpu, without units: perf's titles of a --metric-only -x run, which prints no counters
     // and whose separator ends them; else a workload's "time:" or "node:"
-    if (runHasCounters() || format == Format.CSV && b[e - 1] != separator) {
+    char sep = b[e - 1];
+    boolean otherSeparator = format == Format.CSV ? sep != separator
+        : metricOnly.csvUnits() != null && sep != metricOnly.csvSeparator();
+    if (runHasCounters() || otherSeparator) {
       other(b, s, e, number);
     }
   }

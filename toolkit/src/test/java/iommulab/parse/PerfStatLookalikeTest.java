@@ -186,8 +186,9 @@ class PerfStatLookalikeTest {
     PerfStatResult kept = PerfStat.parse(CSV_TITLE_WORDS_BETWEEN_RECORDS, OPTIONS);
     assertEquals(List.of(2L, 3L), unrecognisedLines(kept));
     assertEquals(3, kept.table().rowCount());
-    Table titles = PerfStat.parse(CSV_METRIC_ONLY_NODE_LINE, OPTIONS).table();
-    assertEquals(List.of(1.04f, 0.98f, 0.97f, 0.91f), column(titles, "metric_value"));
+    PerfStatResult metricOnly = PerfStat.parse(CSV_METRIC_ONLY_NODE_LINE, OPTIONS);
+    assertEquals(List.of(1.04f, 0.98f, 0.97f, 0.91f), column(metricOnly.table(), "metric_value"));
+    assertEquals(List.of(4L), unrecognisedLines(metricOnly));
   }
 
   @Test
