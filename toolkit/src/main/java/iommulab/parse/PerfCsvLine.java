@@ -88,12 +88,12 @@ final class PerfCsvLine {
       r.reset(b);
     }
     if (sep == ':' || PerfHumanLine.indexOf(b, p, e, '/') >= 0) {
-      int joined = joined(b, p, e, sep, r, false);
+      int joined = joined(b, p, e, sep, r, false, false);
       if (joined != PerfProblem.NOT_RECORD) {
         return joined;
       }
     }
-    int joinedLabel = joined(b, p, e, sep, r, true);
+    int joinedLabel = joined(b, p, e, sep, r, true, false);
     if (joinedLabel != PerfProblem.NOT_RECORD) {
       return joinedLabel;
     }
@@ -104,6 +104,13 @@ final class PerfCsvLine {
           return fill(b, k, runtime, e, r);
         }
         r.reset(b);
+      }
+      if (PerfHumanLine.indexOf(b, p, e, '/') >= 0) {
+        // de_DE -x, with a PMU event: both the decimal commas and the event's terms split fields
+        int joined = joined(b, p, e, sep, r, false, true);
+        if (joined != PerfProblem.NOT_RECORD) {
+          return joined;
+        }
       }
     }
     return notRecord(b, s, e, sep, strictShape, "fields do not match perf's CSV layout");
@@ -118,11 +125,16 @@ final class PerfCsvLine {
    * {@code sched:sched_switch}, {@code cycles:u}) or, with {@code commTid}, a --per-thread label
    * ({@code x,y-15743,1.53,msec,...}). For each layout the fields after the name are joined to it
    * until the record fits (an event only inside a PMU's slashes, or any under {@code -x:}; a label
-   * once it ends in {@code -TID}). NOT_RECORD when no join does; the fields are split again.
+   * once it ends in {@code -TID}). With {@code decimalCommas} the split decimals of a de_DE line are
+   * glued back first (see {@link #repairDecimalCommas}). NOT_RECORD when no join does; the fields are
+   * split again.
    */
-  private int joined(char[] b, int p, int e, char sep, PerfReading r, boolean commTid) {
+  private int joined(char[] b, int p, int e, char sep, PerfReading r, boolean commTid, boolean decimalCommas) {
     for (int k = commTid ? 1 : 0; k <= (commTid ? 2 : 3); k++) {
       split(b, p, e, sep);
+      if (decimalCommas) {
+        repairDecimalCommas(b);
+      }
       int name = commTid ? k - 1 : k + 2;
       for (int joins = 0; joins < MAX_JOINS && k + 5 < count; joins++) {
         if (!commTid && sep != ':' && !insidePmuTerms(b, starts[name], ends[name])) {

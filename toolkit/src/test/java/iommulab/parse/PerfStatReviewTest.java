@@ -271,4 +271,23 @@ class PerfStatReviewTest {
         + " not found.\nHint:\tPerhaps this kernel misses some CONFIG_ setting to enable this feature?."),
         r.toolErrors().get(1));
   }
+
+  // LOCPATH=... LC_ALL=de_DE.UTF-8 perf stat -x, -e task-clock,page-faults,context-switches,
+  //     cpu-migrations,duration_time,sched:sched_switch,'software/config=0,period=100000/' -o FILE -- W
+  // (perf 6.1.187): the decimal commas and the PMU event's terms both split fields; the whole file
+  // was an error (a third review)
+  @Test
+  void aPmuEventUnderADecimalCommaLocaleIsARecord() throws Exception {
+    String text = """
+        # started on Tue Dec  8 00:37:10 2026
+
+        16,44,msec,task-clock,16435969,100,00,0,CPUs utilized
+        62,,page-faults,16435969,100,00,3,K/sec
+        16432385,,software/config=0,period=100000/,16435969,100,00,0,CPUs utilized
+        """;
+    Table t = PerfStat.parse(text, STRICT).table();
+    assertEquals(List.of("software/config=0,period=100000/", 16432385.0, 100f, "CPUs utilized"),
+        row(t, 2, "event", "value", "run_pct", "metric_unit"));
+    assertEquals(16.44, t.doubleColumn("value").get(0));
+  }
 }
