@@ -40,7 +40,6 @@ final class PerfAssembler {
   private double lastInterval = Double.NaN;
 
   private Block block;
-  private StringBuilder headerText;
   private long headerLine;
   /**
    * A header line without perf's closing {@code ':} and the lines after it, held until a line closes
@@ -277,7 +276,7 @@ final class PerfAssembler {
         lines.add(new SourceLine(number, new String(b, s, e - s)));
         holdMetricOnly(lines, metricOnly.units, metricOnly.values, number);
       } else {
-        addMetricOnlyRows(number);
+        addMetricOnlyRows(metricOnly.units, metricOnly.values, number);
       }
       pairedTitles = null;
       return;
@@ -395,6 +394,9 @@ final class PerfAssembler {
    * prints the titles as a plain line under the header): then it is titles, not unrecognised.
    */
   private boolean titlesOfMetricOnlyValues(char[] b, int s, int e) {
+    if (runHasCounters()) {
+      return false;
+    }
     String human = metricOnly.humanTitles();
     List<String> csvUnits = metricOnly.csvUnits();
     char separator = metricOnly.csvSeparator();
@@ -407,9 +409,6 @@ final class PerfAssembler {
       titles = metricOnly.humanValues(b, s, e, reading);
     }
     boolean runStart = block == null || block.rows == 0 && !block.closed;
-    if (runHasCounters()) {
-      return false;
-    }
     String csvTitles = pendingText.strip();
     if (!titles && format != Format.JSON && (runStart || csvTitles.startsWith("time"))
         && PerfMetricOnly.looksLikeCsvTitles(csvTitles)) {
@@ -452,14 +451,7 @@ final class PerfAssembler {
     for (HeldMetricOnly h : held) {
       if (asRows) {
         reading.reset(new char[0]);
-        for (int i = 0; i < h.values().size(); i++) {
-          char[] unit = h.units().get(i).toCharArray();
-          reading.metricValue = h.values().get(i);
-          reading.metricUnitBuf = unit;
-          reading.metricUnitStart = 0;
-          reading.metricUnitEnd = unit.length;
-          addRow(h.number());
-        }
+        addMetricOnlyRows(h.units(), h.values(), h.number());
       } else {
         for (SourceLine line : h.lines()) {
           char[] text = line.text().toCharArray();
@@ -478,11 +470,14 @@ final class PerfAssembler {
     return metricOnly.csvValues(b, s, e, reading);
   }
 
-  /** One row per metric of a --metric-only value line: no event or counter value, the metric and its unit. */
-  private void addMetricOnlyRows(long number) {
-    for (int i = 0; i < metricOnly.values.size(); i++) {
-      char[] unit = metricOnly.units.get(i).toCharArray();
-      reading.metricValue = metricOnly.values.get(i);
+  /**
+   * One row per metric of a --metric-only value line: no event or counter value, the metric and its
+   * unit; the interval and aggregate as {@link #reading} holds them.
+   */
+  private void addMetricOnlyRows(List<String> units, List<Float> values, long number) {
+    for (int i = 0; i < values.size(); i++) {
+      char[] unit = units.get(i).toCharArray();
+      reading.metricValue = values.get(i);
       reading.metricUnitBuf = unit;
       reading.metricUnitStart = 0;
       reading.metricUnitEnd = unit.length;
@@ -549,12 +544,8 @@ final class PerfAssembler {
       addMetricRow(reading.metricValue, reading.metricUnitBuf, reading.metricUnitStart, reading.metricUnitEnd,
           number);
     } else if (result == PerfProblem.METRIC_ONLY_VALUES && !runHasCounters()) {
-      if (Double.isNaN(reading.intervalSeconds) && reading.aggrEnd == reading.aggrStart) {
-        holdJsonMetricOnly(json.metricKeys, json.metricKeyValues, b, s, e, number);
-        return;
-      }
-      format = Format.JSON;
-      jsonMetricOnly(json.metricKeys, json.metricKeyValues, number, b, s, e);
+      jsonMetricOnly(json.metricKeys, json.metricKeyValues, number, b, s, e,
+          Double.isNaN(reading.intervalSeconds) && reading.aggrEnd == reading.aggrStart);
     } else if (result == PerfProblem.METRIC_ONLY_VALUES) {
       unrecognized(b, s, e, number); // metric-only values in a run that printed counters: a workload's
     } else if (json.unitsOnly()) {
@@ -565,8 +556,7 @@ final class PerfAssembler {
         unrecognized(b, s, e, number); // values without titles that name them
         return;
       }
-      format = Format.JSON;
-      jsonMetricOnly(jsonMetricUnits, json.metricValues, number, b, s, e);
+      jsonMetricOnly(jsonMetricUnits, json.metricValues, number, b, s, e, false);
     } else if (!json.metricValues.isEmpty()) {
       return; // {"metric-value" : "none"} or "": no event has a metric
     } else if (!isEmptyObject(b, s, e) && Double.isNaN(reading.intervalSeconds) && !json.unitsOnly()) {
@@ -586,41 +576,27 @@ final class PerfAssembler {
     return value.isEmpty() || value.equals("none");
   }
 
-  /** perf 6.5+'s {@code {"insn per cycle" : "1.04"}} without interval or aggregate: held (see {@link #holdMetricOnly}). */
-  private void holdJsonMetricOnly(List<String> keys, List<String> values, char[] b, int s, int e, long number) {
-    List<String> units = new ArrayList<>();
+  /**
+   * --metric-only -j values (all numbers, {@link PerfJsonLine#allMetricValues}): a row per metric with
+   * a value, its unit from the key or the titles; with {@code hold}, perf 6.5+'s {@code {"insn per
+   * cycle" : "1.04"}} without interval or aggregate, held (see {@link #holdMetricOnly}).
+   */
+  private void jsonMetricOnly(List<String> units, List<String> values, long number, char[] b, int s, int e,
+      boolean hold) {
+    List<String> named = new ArrayList<>();
     List<Float> numbers = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       if (!noMetric(values.get(i))) {
         char[] c = values.get(i).toCharArray();
-        units.add(keys.get(i));
+        named.add(units.get(i));
         numbers.add((float) PerfNumbers.parse(c, 0, c.length, false));
       }
     }
-    holdMetricOnly(List.of(new SourceLine(number, new String(b, s, e - s))), units, numbers, number);
-  }
-
-  /** --metric-only -j values: a row per metric with a value, its unit from the key or the titles. */
-  private void jsonMetricOnly(List<String> units, List<String> values, long number,
-      char[] b, int s, int e) throws ParseException {
-    List<String> unitList = List.copyOf(units);
-    List<String> valueList = List.copyOf(values);
-    for (int i = 0; i < valueList.size(); i++) {
-      String v = valueList.get(i);
-      if (noMetric(v)) {
-        continue;
-      }
-      char[] c = v.toCharArray();
-      double value = PerfNumbers.parse(c, 0, c.length, false);
-      if (Double.isNaN(value)) {
-        throw fail(b, s, e, number, s, "bad metric value '" + v + "'", PerfJsonLine.SHAPE);
-      }
-      char[] unit = unitList.get(i).toCharArray();
-      reading.metricValue = (float) value;
-      reading.metricUnitBuf = unit;
-      reading.metricUnitStart = 0;
-      reading.metricUnitEnd = unit.length;
-      addRow(number);
+    if (hold) {
+      holdMetricOnly(List.of(new SourceLine(number, new String(b, s, e - s))), named, numbers, number);
+    } else {
+      format = Format.JSON;
+      addMetricOnlyRows(named, numbers, number);
     }
   }
 
@@ -703,7 +679,7 @@ final class PerfAssembler {
     return block != null && !block.closed && (block.header || block.rows > 0);
   }
 
-  /** {@code TopdownL1   # 33.0 %  tma_frontend_bound}: a metric group label, then a metric. */
+  /** The metric after the {@code #} at {@code hash}: a further metric row of the counter above. */
   private void metricAfterHash(char[] b, int hash, int e, long number) {
     int p = PerfHumanLine.skipSpaces(b, hash + 1, e);
     int tokenEnd = PerfHumanLine.tokenEnd(b, p, e);
@@ -748,8 +724,8 @@ final class PerfAssembler {
       return;
     }
     startHeader(number);
-    headerText = new StringBuilder().append(b, targetStart(b, s, e), e - targetStart(b, s, e));
-    finishHeader();
+    int target = targetStart(b, s, e);
+    finishHeader(new String(b, target, e - target));
   }
 
   private static int targetStart(char[] b, int s, int e) {
@@ -778,11 +754,11 @@ final class PerfAssembler {
     openHeader = null;
     startHeader(lines.get(0).line());
     String first = lines.get(0).text();
-    headerText = new StringBuilder(first.substring(targetStart(first.toCharArray(), 0, first.length())));
+    StringBuilder text = new StringBuilder(first.substring(targetStart(first.toCharArray(), 0, first.length())));
     for (int i = 1; i < lines.size(); i++) {
-      headerText.append('\n').append(lines.get(i).text());
+      text.append('\n').append(lines.get(i).text());
     }
-    finishHeader();
+    finishHeader(text.toString());
   }
 
   /**
@@ -851,9 +827,8 @@ final class PerfAssembler {
   }
 
   /** {@code 'cmd' (5 runs):} becomes target {@code cmd}, repeats 5. */
-  private void finishHeader() {
-    String text = headerText.toString().strip();
-    headerText = null;
+  private void finishHeader(String header) {
+    String text = header.strip();
     if (text.endsWith(":")) {
       text = text.substring(0, text.length() - 1).strip();
     }

@@ -238,8 +238,6 @@ final class PerfJsonLine {
       r.aggrBuf = buf;
       r.aggrStart = vs;
       r.aggrEnd = ve;
-    } else if (isKey(line, ks, ke, "metric-threshold")) {
-      // perf 6.13+: "good" or "bad"; no column holds it
     } else if (!isKnownKey(line, ks, ke)) {
       if (!sawEvent && !sawValue) {
         metricKeys.add(new String(line, ks, ke - ks));
@@ -361,7 +359,7 @@ final class PerfJsonLine {
     int q = p;
     while (q < e && b[q] == '"') {
       int ke = indexOfQuote(b, q + 1, e);
-      if (ke < 0 || !(isAggregateKey(b, q + 1, ke) || isKey(b, q + 1, ke, "aggregate-number"))) {
+      if (ke < 0 || !(isAggrKey(b, q + 1, ke) || isKey(b, q + 1, ke, "aggregate-number"))) {
         return p;
       }
       int v = skip(b, ke + 1, e);
@@ -392,15 +390,6 @@ final class PerfJsonLine {
       q = skip(b, q + 1, e);
     }
     return q;
-  }
-
-  private static boolean isAggregateKey(char[] b, int ks, int ke) {
-    for (String key : AGGR_KEYS) {
-      if (isKey(b, ks, ke, key)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -435,7 +424,8 @@ final class PerfJsonLine {
 
   private static final String[] KNOWN_KEYS = {
     "event", "counter-value", "unit", "metric-unit", "metricgroup", "cgroup", "interval", "metric-value",
-    "variance", "pcnt-running", "aggregate-number", "event-runtime", "metric-threshold"
+    "variance", "pcnt-running", "aggregate-number", "event-runtime",
+    "metric-threshold" // perf 6.13+: "good" or "bad"; no column holds it
   };
 
   private static boolean isKnownKey(char[] b, int ks, int ke) {
