@@ -8,8 +8,16 @@ import tech.tablesaw.api.Table;
 
 /**
  * A workload's own lines shaped like the perf lines the second 2026-12-07 session taught the parser
- * (metric-only titles and values, metric groups, header lookalikes, -x titles), around perf 6.1
- * output of this machine: a code review found each taken for perf's before its fix. They stay text.
+ * (metric-only titles and values, metric groups, header lookalikes, -x titles): a code review found
+ * each taken for perf's before its fix. They stay text.
+ *
+ * <p>Provenance: the inputs of the first six tests were made by hand by the first reviewer, workload
+ * lines written between lines of real perf 6.1.187 output of this VM (the thread names {@code cpu,0}
+ * and {@code cpu,1} included). The second review's (from {@code aWorkloadsCsvPairBeforePerfsCountersIsText}
+ * on) are perf 6.1.187 output with the workload echoing the lines, {@code perf stat [-I 100] [-x,]
+ * [--metric-only] -e task-clock,page-faults -- sh -c 'sleep 0.15; echo ...; sleep 0.1'} (stdout and
+ * stderr together), except {@code CSV_METRIC_ONLY_NODE_LINE}, made by hand in the shape perf's
+ * {@code print_metric_headers_csv} and {@code print_metric_only_csv} give.
  */
 class PerfStatLookalikeTest {
   private static final ParseOptions OPTIONS = ParseOptions.defaults().withSource("s.txt");
